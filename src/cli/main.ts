@@ -1,0 +1,66 @@
+/**
+ * The yusuan command line. Exit status: 0 no errors, 1 errors found, 2 unusable input or usage.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { InputError, openDocument } from "../model/load.ts";
+import { renderHtmlPage } from "../render/html/page.ts";
+import { summarise } from "../rules/diagnostic.ts";
+import { validate } from "../rules/index.ts";
+import { loadTemplate, TemplateError } from "../templates/template.ts";
+import { jsonReport, type Lang, prettyReport } from "./report.ts";
+
+const program = new Command()
+  .name("yusuan")
+  .description("预算: model, validate and publish Chinese department budget disclosures")
+  .version("0.1.0")
+  .exitOverride();
+
+program
+  .command("validate")
+  .description("check a document (source folder or .json) and report findings")
+  .argument("<document>", "a source folder such as examples/haizhu-2021, or a BudgetDocument .json file")
+  .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
+  .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
+  .action((path: string, options: { format: string; lang: Lang }) => {
+    const { doc, problems } = openDocument(path);
+    const diagnostics = validate(doc, problems);
+    const summary = summarise(diagnostics);
+    const out =
+      options.format === "json"
+        ? jsonReport(doc, diagnostics, summary)
+        : prettyReport(doc, diagnostics, summary, options.lang);
+    process.stdout.write(`${out}\n`);
+    process.exitCode = summary.errors > 0 ? 1 : 0;
+  });
+
+program
+  .command("build")
+  .description("publish a document: writes <out>/index.html")
+  .argument("<document>", "a source folder or a BudgetDocument .json file")
+  .requiredOption("--out <dir>", "output folder")
+  .action((path: string, options: { out: string }) => {
+    const { doc, problems } = openDocument(path);
+    if (problems.length > 0) {
+      throw new InputError(`${path}: not a valid BudgetDocument (${problems[0]?.path} ${problems[0]?.problem})`);
+    }
+    const template = loadTemplate(doc.template);
+    mkdirSync(options.out, { recursive: true });
+    const file = join(options.out, "index.html");
+    writeFileSync(file, renderHtmlPage(doc, template));
+    process.stderr.write(`${file}\n`);
+  });
+
+try {
+  program.parse();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof InputError || error instanceof TemplateError) {
+    process.stderr.write(`yusuan: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

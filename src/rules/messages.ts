@@ -1,0 +1,31 @@
+/** Rule messages are data (data/messages/*.yaml); a rule reports a message id and the values for its placeholders. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+type Bilingual = { zh: string; en: string };
+
+const MESSAGE_DIR = fileURLToPath(new URL("../../data/messages/", import.meta.url));
+
+let rules: Record<string, Record<string, Bilingual>> | undefined;
+let catalogs: Record<string, Bilingual> | undefined;
+
+function load<T>(file: string): T {
+  return parse(readFileSync(`${MESSAGE_DIR}${file}`, "utf8")) as T;
+}
+
+export function fill(text: string, data: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+export function message(rule: string, id: string, data: Record<string, string | number> = {}): Bilingual {
+  rules ??= load<Record<string, Record<string, Bilingual>>>("rules.yaml");
+  const m = rules?.[rule]?.[id];
+  if (!m) throw new Error(`no message ${rule}/${id} in data/messages/rules.yaml`);
+  return { zh: fill(m.zh, data), en: fill(m.en, data) };
+}
+
+export function catalogName(id: string): Bilingual {
+  catalogs ??= load<Record<string, Bilingual>>("catalogs.yaml");
+  return catalogs?.[id] ?? { zh: id, en: id };
+}

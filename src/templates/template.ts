@@ -1,0 +1,188 @@
+/**
+ * Templates are data (data/templates/<id>.yaml): the tables of a layout, their columns as a header tree, the rules
+ * that give each row its kind, the relations between cells and the narrative sections. This module reads and
+ * checks them; nothing about a particular layout is written in code.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Type, { type Static } from "typebox";
+import { Compile } from "typebox/compile";
+import { parse } from "yaml";
+
+const TEMPLATE_DIR = fileURLToPath(new URL("../../data/templates/", import.meta.url));
+
+const ColumnType = Type.Union([
+  Type.Literal("amount"),
+  Type.Literal("code"),
+  Type.Literal("label"),
+  Type.Literal("text"),
+  Type.Literal("economic"),
+]);
+
+const LeafSchema = Type.Object({
+  key: Type.String(),
+  header: Type.String(),
+  type: Type.Optional(ColumnType),
+  catalog: Type.Optional(Type.String()),
+  label: Type.Optional(Type.Boolean()),
+  wide: Type.Optional(Type.Boolean()),
+  /** Part of the row's identity besides its label (e.g. the item bought under a budget line). */
+  identity: Type.Optional(Type.Boolean()),
+});
+const GroupSchema = Type.Object({ group: Type.String(), columns: Type.Array(Type.Unknown()) });
+
+const RowKindSchema = Type.Object({
+  kind: Type.String(),
+  label: Type.Optional(Type.String()),
+  code: Type.Optional(Type.String()),
+  level: Type.Optional(Type.Integer()),
+});
+
+const SideSchema = Type.Object({
+  key: Type.String(),
+  header: Type.String(),
+  labelHeader: Type.String(),
+  amountHeader: Type.String(),
+});
+
+const TableSpecSchema = Type.Object({
+  id: Type.String({ pattern: "^T\\d{2}$" }),
+  number: Type.Integer(),
+  title: Type.String(),
+  shape: Type.Optional(Type.Union([Type.Literal("grid"), Type.Literal("balance")])),
+  columnNumbers: Type.Optional(Type.Boolean()),
+  rowKinds: Type.Array(RowKindSchema),
+  columns: Type.Optional(Type.Array(Type.Union([LeafSchema, GroupSchema]))),
+  sides: Type.Optional(Type.Array(SideSchema)),
+});
+
+const RelationSchema = Type.Object({
+  id: Type.String(),
+  each: Type.Optional(Type.String()),
+  assert: Type.String(),
+});
+
+const TemplateSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  jurisdiction: Type.String(),
+  year: Type.String(),
+  amountUnit: Type.Union([Type.Literal("万元"), Type.Literal("元")]),
+  decimals: Type.Integer(),
+  unitLine: Type.String(),
+  columnNumbers: Type.Boolean(),
+  tables: Type.Array(TableSpecSchema),
+  relations: Type.Array(RelationSchema),
+  narrative: Type.Object({
+    sections: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
+    subjects: Type.Record(Type.String(), Type.String()),
+    keyProjects: Type.Optional(Type.String()),
+  }),
+});
+
+export type ColumnLeaf = Static<typeof LeafSchema>;
+export interface ColumnGroup {
+  group: string;
+  columns: ColumnNode[];
+}
+export type ColumnNode = ColumnLeaf | ColumnGroup;
+export type RowKindRule = Static<typeof RowKindSchema>;
+export type Relation = Static<typeof RelationSchema>;
+export type Side = Static<typeof SideSchema>;
+
+/** A column as code uses it: a leaf of the header tree with its type settled. */
+export interface Column extends ColumnLeaf {
+  type: NonNullable<ColumnLeaf["type"]>;
+}
+
+export interface TableSpec extends Omit<Static<typeof TableSpecSchema>, "columns"> {
+  shape: "grid" | "balance";
+  columnNumbers: boolean;
+  columnTree: ColumnNode[];
+  /** The leaf columns in printed order; for a balance table, the columns of one side. */
+  columns: Column[];
+  /** The row-kind rules with their patterns compiled. */
+  kindRules: CompiledKindRule[];
+}
+
+export interface CompiledKindRule extends RowKindRule {
+  labelPattern?: RegExp;
+  codePattern?: RegExp;
+}
+
+export interface Template extends Omit<Static<typeof TemplateSchema>, "tables"> {
+  tables: TableSpec[];
+}
+
+export class TemplateError extends Error {}
+
+const checkTemplate = Compile(TemplateSchema);
+
+export function isGroup(node: ColumnNode): node is ColumnGroup {
+  return "group" in node;
+}
+
+export function leaves(nodes: ColumnNode[]): Column[] {
+  return nodes.flatMap((n) => (isGroup(n) ? leaves(n.columns) : [{ ...n, type: n.type ?? "amount" }]));
+}
+
+const BALANCE_COLUMNS: ColumnNode[] = [
+  { key: "label", header: "项目", type: "label" },
+  { key: "amount", header: "预算数" },
+];
+
+function compileTable(raw: Static<typeof TableSpecSchema>, template: { columnNumbers: boolean }): TableSpec {
+  const shape = raw.shape ?? "grid";
+  const columnTree = shape === "balance" ? BALANCE_COLUMNS : ((raw.columns ?? []) as ColumnNode[]);
+  const columns = leaves(columnTree);
+  if (shape === "grid" && columns.length === 0) throw new TemplateError(`table ${raw.id} declares no columns`);
+  if (shape === "balance" && (raw.sides ?? []).length !== 2) throw new TemplateError(`table ${raw.id} needs 2 sides`);
+  const keys = new Set<string>();
+  for (const c of columns) {
+    if (keys.has(c.key)) throw new TemplateError(`table ${raw.id} declares column ${c.key} twice`);
+    keys.add(c.key);
+  }
+  return {
+    ...raw,
+    shape,
+    columnNumbers: raw.columnNumbers ?? template.columnNumbers,
+    columnTree,
+    columns,
+    kindRules: raw.rowKinds.map((r) => ({
+      ...r,
+      labelPattern: r.label === undefined ? undefined : new RegExp(r.label),
+      codePattern: r.code === undefined ? undefined : new RegExp(r.code),
+    })),
+  };
+}
+
+function readYaml(path: string): unknown {
+  return parse(readFileSync(path, "utf8"), { merge: true });
+}
+
+const cache = new Map<string, Template>();
+
+/** Loads a template by id from data/templates, with its relations file. */
+export function loadTemplate(id: string): Template {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  if (!/^[a-z0-9-]+$/.test(id)) throw new TemplateError(`"${id}" is not a template id`);
+  const path = `${TEMPLATE_DIR}${id}.yaml`;
+  if (!existsSync(path)) throw new TemplateError(`unknown template "${id}"`);
+  const raw = readYaml(path) as Record<string, unknown>;
+  const relationsPath = `${TEMPLATE_DIR}${id}.relations.yaml`;
+  raw.relations = existsSync(relationsPath) ? (readYaml(relationsPath) as { relations: unknown }).relations : [];
+  if (!checkTemplate.Check(raw)) {
+    const [first] = checkTemplate.Errors(raw);
+    throw new TemplateError(`template ${id}: ${first?.instancePath} ${first?.message}`);
+  }
+  const template: Template = { ...raw, tables: raw.tables.map((t) => compileTable(t, raw)) };
+  cache.set(id, template);
+  return template;
+}
+
+export function tableSpec(template: Template, id: string): TableSpec {
+  const spec = template.tables.find((t) => t.id === id);
+  if (!spec) throw new TemplateError(`template ${template.id} has no table ${id}`);
+  return spec;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { AmountError, formatAmount, parseAmount, parsePercent, parseScaled, sum } from "../src/money/amount.ts";
+
+describe("parseAmount", () => {
+  it.each([
+    ["5921.56", 592156],
+    ["5,411.72", 541172],
+    ["3 , 750. 53", 375053],
+    ["3. 17", 317],
+    ["243. 57", 24357],
+    ["0.00", 0],
+    ["10,329.05", 1032905],
+    ["８００．００", 80000],
+    ["1,234,567.8", 123456780],
+    ["-1.00", -100],
+    ["(1.00)", -100],
+    ["12", 1200],
+  ])("reads the printed form %s exactly", (text, expected) => {
+    expect(parseAmount(text)).toBe(expected);
+  });
+
+  it("reads a blank cell as no value and a dash as zero", () => {
+    expect(parseAmount("")).toBeNull();
+    expect(parseAmount("  ")).toBeNull();
+    expect(parseAmount("-")).toBe(0);
+    expect(parseAmount("—")).toBe(0);
+  });
+
+  it("rejects text that is not a number, naming it", () => {
+    expect(() => parseAmount("12a.00")).toThrow(AmountError);
+    expect(() => parseAmount("1.2.3")).toThrow(/"1.2.3" is not a number/);
+  });
+
+  it("rejects more decimals than the unit has instead of rounding", () => {
+    expect(() => parseAmount("1.005")).toThrow(/more than 2 decimals/);
+    expect(parseAmount("1.000")).toBe(100);
+  });
+
+  it("reads amounts in 元 with their own decimals", () => {
+    expect(parseScaled("1,234,567.89", 2)).toBe(123456789);
+    expect(parseScaled("39440800", 0)).toBe(39440800);
+  });
+
+  it("refuses amounts beyond safe integers", () => {
+    expect(() => parseAmount("99999999999999999.00")).toThrow(/too large/);
+  });
+});
+
+describe("parsePercent", () => {
+  it("reads percentages in hundredths of a percent", () => {
+    expect(parsePercent("35.29%")).toBe(3529);
+    expect(parsePercent("42.86")).toBe(4286);
+    expect(parsePercent("100％")).toBe(10000);
+  });
+});
+
+describe("formatAmount", () => {
+  it("prints thousands separators and two decimals", () => {
+    expect(formatAmount(541172)).toBe("5,411.72");
+    expect(formatAmount(317)).toBe("3.17");
+    expect(formatAmount(5)).toBe("0.05");
+    expect(formatAmount(0)).toBe("0.00");
+    expect(formatAmount(-100)).toBe("-1.00");
+    expect(formatAmount(123456789, { thousands: false })).toBe("1234567.89");
+    expect(formatAmount(39440800, { decimals: 0 })).toBe("39,440,800");
+  });
+
+  it("round-trips with parseAmount", () => {
+    for (const v of [0, 1, 99, 100, 541172, 1032905, 123456789012]) expect(parseAmount(formatAmount(v))).toBe(v);
+  });
+
+  it("refuses a float", () => {
+    expect(() => formatAmount(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("sum", () => {
+  it("adds integers exactly", () => {
+    expect(sum([11953, 12405])).toBe(24358);
+  });
+  it("refuses an overflow", () => {
+    expect(() => sum([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+});
