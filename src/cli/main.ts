@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { BudgetDocumentSchema } from "../model/document.ts";
 import { InputError, openDocument } from "../model/load.ts";
-import { renderHtmlPage } from "../render/html/page.ts";
 import { summarise } from "../rules/diagnostic.ts";
 import { validate } from "../rules/index.ts";
 import { loadTemplate, TemplateError } from "../templates/template.ts";
@@ -37,23 +37,34 @@ program
 
 program
   .command("build")
-  .description("publish a document: writes <out>/index.html")
+  .description("publish a document: writes <out>/index.html and <out>/budget.json")
   .argument("<document>", "a source folder or a BudgetDocument .json file")
   .requiredOption("--out <dir>", "output folder")
-  .action((path: string, options: { out: string }) => {
+  .action(async (path: string, options: { out: string }) => {
     const { doc, problems } = openDocument(path);
     if (problems.length > 0) {
       throw new InputError(`${path}: not a valid BudgetDocument (${problems[0]?.path} ${problems[0]?.problem})`);
     }
     const template = loadTemplate(doc.template);
+    // Loaded here so that validating does not pay for the renderers.
+    const { renderHtmlPage } = await import("../render/html/page.ts");
     mkdirSync(options.out, { recursive: true });
-    const file = join(options.out, "index.html");
-    writeFileSync(file, renderHtmlPage(doc, template));
-    process.stderr.write(`${file}\n`);
+    const files = { "index.html": renderHtmlPage(doc, template), "budget.json": `${JSON.stringify(doc, null, 1)}\n` };
+    for (const [name, content] of Object.entries(files)) {
+      writeFileSync(join(options.out, name), content);
+      process.stderr.write(`${join(options.out, name)}\n`);
+    }
+  });
+
+program
+  .command("schema")
+  .description("print the BudgetDocument JSON schema")
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(BudgetDocumentSchema, null, 2)}\n`);
   });
 
 try {
-  program.parse();
+  await program.parseAsync();
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
