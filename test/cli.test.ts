@@ -24,8 +24,14 @@ describe("yusuan validate", () => {
       expect(d.message).toMatch(/\p{Script=Han}/u);
       expect(d.messageEn).not.toMatch(/^$/);
     }
-    const misprint = out.diagnostics.find((d: { location: { table: string; row: string } }) => d.location.row === "208");
-    expect(misprint).toMatchObject({ rule: "catalog-code", expected: "社会保障和就业支出", actual: "社会保障和就业出" });
+    const misprint = out.diagnostics.find(
+      (d: { location: { table: string; row: string } }) => d.location.row === "208",
+    );
+    expect(misprint).toMatchObject({
+      rule: "catalog-code",
+      expected: "社会保障和就业支出",
+      actual: "社会保障和就业出",
+    });
   });
 
   it("prints findings for people, grouped by table, in Chinese or English", () => {

@@ -82,3 +82,23 @@ describe("sum", () => {
     expect(() => sum([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
   });
 });
+
+describe("the rounding interval rule", async () => {
+  const { published, add, intersects, formatInterval, exact } = await import("../src/money/interval.ts");
+
+  it("accepts 119.53 + 124.05 printed as 243.57 as rounding-consistent", () => {
+    const parts = add(published(11953), published(12405));
+    expect(intersects(published(24357), parts)).toBe(true);
+    expect(formatInterval(published(24357), 2)).toEqual(["243.565", "243.575"]);
+    expect(formatInterval(parts, 2)).toEqual(["243.570", "243.590"]);
+  });
+
+  it("rejects 1.00 + 1.00 printed as 1.00", () => {
+    expect(intersects(published(100), add(published(100), published(100)))).toBe(false);
+  });
+
+  it("treats an exact value as a point", () => {
+    expect(intersects(exact(6), published(6))).toBe(true);
+    expect(intersects(exact(5), published(6))).toBe(false);
+  });
+});

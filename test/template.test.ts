@@ -16,7 +16,18 @@ describe("the gz-2021-14 template", () => {
 
   it("gives every table its printed number of columns", () => {
     const counts = Object.fromEntries(template.tables.map((t) => [t.id, t.columns.length]));
-    expect(counts).toMatchObject({ T02: 19, T03: 9, T05: 9, T06: 7, T08: 13, T09: 3, T10: 15, T11: 22, T13: 14, T14: 13 });
+    expect(counts).toMatchObject({
+      T02: 19,
+      T03: 9,
+      T05: 9,
+      T06: 7,
+      T08: 13,
+      T09: 3,
+      T10: 15,
+      T11: 22,
+      T13: 14,
+      T14: 13,
+    });
   });
 
   it("computes the merged multi-row header of T02 from its column tree", () => {
@@ -43,9 +54,9 @@ describe("the gz-2021-14 template", () => {
 
   it("rejects a relation that names a column the table lacks", () => {
     const bad = parseRelation({ id: "x", each: "T03 rows", assert: "total = basic + projct" });
-    expect(() => parseRelations({ ...template, relations: [{ id: "x", each: "T03 rows", assert: bad.source }] })).toThrow(
-      /T03 has no column projct/,
-    );
+    expect(() =>
+      parseRelations({ ...template, relations: [{ id: "x", each: "T03 rows", assert: bad.source }] }),
+    ).toThrow(/T03 has no column projct/);
     expect(() => parseRelation({ id: "y", assert: "total basic" })).toThrow(RelationError);
   });
 
@@ -64,7 +75,8 @@ describe("the gz-2021-14 template", () => {
 
 describe("row kinds inferred by the template on the founding document", () => {
   const { doc } = openDocument("examples/haizhu-2021");
-  const kinds = (id: string) => Object.fromEntries(doc.tables.find((t) => t.id === id)?.rows.map((r) => [r.key, r.kind]) ?? []);
+  const kinds = (id: string) =>
+    Object.fromEntries(doc.tables.find((t) => t.id === id)?.rows.map((r) => [r.key, r.kind]) ?? []);
 
   it("reads function codes as class, section and item", () => {
     expect(kinds("T03")).toMatchObject({ 总计: "total", "206": "class", "20601": "section", "2060101": "item" });

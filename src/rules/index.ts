@@ -4,11 +4,12 @@ import type { SchemaProblem } from "../model/load.ts";
 import { loadTemplate, type Template } from "../templates/template.ts";
 import { catalogCode } from "./catalog-code.ts";
 import type { Diagnostic } from "./diagnostic.ts";
+import { relations } from "./relations.ts";
 import { type Rule, toDiagnostic } from "./rule.ts";
 import { schema } from "./schema.ts";
 import { tablesPresent } from "./tables-present.ts";
 
-export const rules: Rule[] = [tablesPresent, catalogCode];
+export const rules: Rule[] = [tablesPresent, catalogCode, relations];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

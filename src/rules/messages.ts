@@ -1,4 +1,7 @@
-/** Rule messages are data (data/messages/*.yaml); a rule reports a message id and the values for its placeholders. */
+/**
+ * Rule messages are data (data/messages/rules/<rule id>.yaml); a rule reports a message id and the values for its
+ * placeholders.
+ */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -7,7 +10,7 @@ type Bilingual = { zh: string; en: string };
 
 const MESSAGE_DIR = fileURLToPath(new URL("../../data/messages/", import.meta.url));
 
-let rules: Record<string, Record<string, Bilingual>> | undefined;
+const ruleMessages = new Map<string, Record<string, Bilingual>>();
 let catalogs: Record<string, Bilingual> | undefined;
 
 function load<T>(file: string): T {
@@ -19,9 +22,13 @@ export function fill(text: string, data: Record<string, string | number>): strin
 }
 
 export function message(rule: string, id: string, data: Record<string, string | number> = {}): Bilingual {
-  rules ??= load<Record<string, Record<string, Bilingual>>>("rules.yaml");
-  const m = rules?.[rule]?.[id];
-  if (!m) throw new Error(`no message ${rule}/${id} in data/messages/rules.yaml`);
+  let messages = ruleMessages.get(rule);
+  if (!messages) {
+    messages = load<Record<string, Bilingual>>(`rules/${rule}.yaml`);
+    ruleMessages.set(rule, messages);
+  }
+  const m = messages[id];
+  if (!m) throw new Error(`no message ${id} in data/messages/rules/${rule}.yaml`);
   return { zh: fill(m.zh, data), en: fill(m.en, data) };
 }
 

@@ -17,6 +17,8 @@ export interface CellRef {
   column: string;
   /** `sum(children.column)`: the sum over the current row's children. */
   children: boolean;
+  /** `sum(T13[…].total)`: zero or more rows (none sums to 0); a plain reference needs at least one row. */
+  aggregate: boolean;
 }
 
 export interface Term {
@@ -43,7 +45,17 @@ export interface ParsedRelation {
 
 export class RelationError extends Error {}
 
-const SELECTOR_NAMES = new Set(["kind", "code", "label", "side", "unitCode", "categoryCode", "before", "after"]);
+const SELECTOR_NAMES = new Set([
+  "kind",
+  "code",
+  "label",
+  "side",
+  "unitCode",
+  "categoryCode",
+  "before",
+  "after",
+  "under",
+]);
 
 function parseSelectors(text: string, where: string): Selector[] {
   return text
@@ -59,14 +71,18 @@ function parseSelectors(text: string, where: string): Selector[] {
 }
 
 const REF = /^(?:(T\d{2})(?:\[([^\]]*)\])?\.)?([A-Za-z][A-Za-z0-9]*|\*)$/;
-const CHILDREN = /^sum\(children\.([A-Za-z][A-Za-z0-9]*|\*)\)$/;
+const CHILDREN = /^children\.([A-Za-z][A-Za-z0-9]*|\*)$/;
+const SUM = /^sum\((.*)\)$/;
 
 export function parseRef(text: string, where: string): CellRef {
-  const children = CHILDREN.exec(text);
-  if (children?.[1]) return { selectors: [], column: children[1], children: true };
-  const m = REF.exec(text);
+  const sum = SUM.exec(text);
+  const inner = sum?.[1]?.trim() ?? text;
+  const children = CHILDREN.exec(inner);
+  if (sum && children?.[1]) return { selectors: [], column: children[1], children: true, aggregate: true };
+  const m = REF.exec(inner);
   if (!m?.[3]) throw new RelationError(`${where}: cannot read "${text}"`);
-  return { table: m[1], selectors: m[2] ? parseSelectors(m[2], where) : [], column: m[3], children: false };
+  const selectors = m[2] ? parseSelectors(m[2], where) : [];
+  return { table: m[1], selectors, column: m[3], children: false, aggregate: sum !== null };
 }
 
 /** Splits a sum at top-level + and - (not those inside a [selector], where labels may contain them). */
@@ -94,12 +110,14 @@ export function parseSum(text: string, where: string): Term[] {
   return terms;
 }
 
+/** `T03 rows`, `T02 parents`, `T13 kind:item`, or `T01 parents side:income`. */
 function parseEach(text: string, where: string): Each {
-  const m = /^(T\d{2})\s+(.*)$/.exec(text.trim());
-  if (!m?.[1] || m[2] === undefined) throw new RelationError(`${where}: cannot read each "${text}"`);
-  const rest = m[2].trim();
-  if (rest === "rows" || rest === "parents") return { table: m[1], scope: rest, selectors: [] };
-  return { table: m[1], scope: "select", selectors: parseSelectors(rest, where) };
+  const m = /^(T\d{2})\s+(?:(rows|parents)\b)?(.*)$/.exec(text.trim());
+  if (!m?.[1]) throw new RelationError(`${where}: cannot read each "${text}"`);
+  const scope = (m[2] as "rows" | "parents" | undefined) ?? "select";
+  const selectors = parseSelectors(m[3] ?? "", where);
+  if (scope === "select" && selectors.length === 0) throw new RelationError(`${where}: cannot read each "${text}"`);
+  return { table: m[1], scope, selectors };
 }
 
 export function parseRelation(relation: Relation, templateId = ""): ParsedRelation {

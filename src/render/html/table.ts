@@ -1,0 +1,122 @@
+/**
+ * One table of Part 4, from the table IR to HTML. Cells carry their row and column keys (`data-row`,
+ * `data-column`) so that findings, which locate a cell by those keys, can be drawn onto the page later.
+ */
+import type { GridCell, GridRow, HeaderCell, TableGrid } from "../grid.ts";
+import { escapeHtml } from "./escape.ts";
+import { scrollRegion } from "./markup.ts";
+import { tableAnchor } from "./outline.ts";
+
+const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
+
+export const tableCaption = (grid: TableGrid) => `表${grid.number} ${grid.title}`;
+
+/**
+ * The columns whose cells name their row: the label columns. A layout without one (the economic classification
+ * table prints two code columns) is named by the last column before the amounts, as its total line shows.
+ */
+function rowHeaderColumns(grid: TableGrid): Set<number> {
+  const labels = grid.columns.flatMap((c, i) => (c.type === "label" ? [i] : []));
+  if (labels.length > 0) return new Set(labels);
+  const firstAmount = grid.columns.findIndex((c) => c.type === "amount");
+  return new Set([Math.max(firstAmount - 1, 0)]);
+}
+
+/** The first column each header cell covers, laying the merges out the way the browser will. */
+function headerStarts(header: HeaderCell[][]): number[][] {
+  const taken: boolean[][] = header.map(() => []);
+  return header.map((row, r) => {
+    let column = 0;
+    return row.map((cell) => {
+      while (taken[r]?.[column]) column++;
+      const start = column;
+      for (let dr = 0; dr < cell.rowspan; dr++) {
+        for (let dc = 0; dc < cell.colspan; dc++) {
+          const line = taken[r + dr];
+          if (line) line[start + dc] = true;
+        }
+      }
+      column += cell.colspan;
+      return start;
+    });
+  });
+}
+
+const spans = (cell: HeaderCell) =>
+  (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : "") + (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : "");
+
+/** The merged header rows, then the printed column numbers (栏次) so they repeat with the header on every page. */
+function thead(grid: TableGrid, stickyColumn: number): string {
+  const starts = headerStarts(grid.header);
+  const rows = grid.header.map((row, r) => {
+    const cells = row.map((cell, i) => {
+      const sticky = starts[r]?.[i] === stickyColumn && cell.colspan === 1 ? ' class="sticky"' : "";
+      return `<th scope="col"${spans(cell)}${sticky}>${escapeHtml(cell.text)}</th>`;
+    });
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  if (grid.columnNumbers) {
+    const numbers = grid.columnNumbers
+      .map((n, i) => `<td${i === stickyColumn ? ' class="sticky"' : ""}>${escapeHtml(n)}</td>`)
+      .join("");
+    rows.push(`<tr class="column-numbers">${numbers}</tr>`);
+  }
+  return `<thead>\n${rows.join("\n")}\n</thead>`;
+}
+
+interface CellPlace {
+  isHeader: boolean;
+  sticky: boolean;
+  wide: boolean;
+}
+
+function bodyCell(row: GridRow, cell: GridCell, { isHeader, sticky, wide }: CellPlace): string {
+  // A balance table prints two model rows on one line: each cell names its own row, and filler cells name none.
+  const rowKey = "row" in cell ? cell.row : row.key;
+  const classes = [cell.type, wide ? "wide" : "", sticky ? "sticky" : ""].filter(Boolean).join(" ");
+  const depth = isHeader && row.depth ? ` style="--depth: ${row.depth}"` : "";
+  const keys = `${rowKey === undefined ? "" : ` data-row="${escapeHtml(rowKey)}"`} data-column="${escapeHtml(cell.column)}"`;
+  const [tag, scope] = isHeader ? ["th", ' scope="row"'] : ["td", ""];
+  return `<${tag}${scope} class="${classes}"${depth}${keys}>${escapeHtml(cell.text)}</${tag}>`;
+}
+
+function tbody(grid: TableGrid, headers: Set<number>, stickyColumn: number): string {
+  const rows = grid.body.map((row) => {
+    const total = TOTAL_KINDS.has(row.kind) ? ' class="total"' : "";
+    const cells = row.cells.map((cell, i) =>
+      bodyCell(row, cell, { isHeader: headers.has(i), sticky: i === stickyColumn, wide: !!grid.columns[i]?.wide }),
+    );
+    return `<tr data-kind="${escapeHtml(row.kind)}"${total}>${cells.join("")}</tr>`;
+  });
+  return `<tbody>\n${rows.join("\n")}\n</tbody>`;
+}
+
+/** 注：… as printed; a note that already starts with 注 keeps its own wording. */
+function note(text: string | undefined): string {
+  const trimmed = text?.trim();
+  if (!trimmed) return "";
+  const printed = /^注[:：]/.test(trimmed) ? trimmed : `注：${trimmed}`;
+  return `<p class="table-note">${escapeHtml(printed)}</p>`;
+}
+
+export function renderTable(grid: TableGrid): string {
+  const headers = rowHeaderColumns(grid);
+  // Only the first row-header column stays in view while a wide table scrolls sideways: a second one would cover it.
+  const stickyColumn = Math.min(...headers);
+  const meta = [grid.department ? `部门名称：${grid.department}` : "", grid.unitLine ?? ""]
+    .filter(Boolean)
+    .map((text) => `<span>${escapeHtml(text)}</span>`)
+    .join("");
+  const caption = `<caption><span class="table-title">${escapeHtml(tableCaption(grid))}</span><span class="table-meta">${meta}</span></caption>`;
+  const table = `<table class="budget-table">\n${caption}\n${thead(grid, stickyColumn)}\n${tbody(grid, headers, stickyColumn)}\n</table>`;
+  const empty = grid.emptyStatement?.trim() ? `<p class="empty-statement">${escapeHtml(grid.emptyStatement)}</p>` : "";
+  return [
+    `<section class="table-section" id="${escapeHtml(tableAnchor(grid.id))}">`,
+    scrollRegion(tableCaption(grid), table),
+    note(grid.note),
+    empty,
+    "</section>",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}

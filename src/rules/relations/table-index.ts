@@ -1,0 +1,124 @@
+/**
+ * A table seen by the relation language: each row with its parent, children, unit and position, and the selectors
+ * (kind:, code:, label:, side:, unitCode:, categoryCode:, before:, after:, under:) that pick rows out of it.
+ */
+import type { BudgetDocument, Row, Table } from "../../model/document.ts";
+import { normaliseLabel, parentIndexes } from "../../model/rows.ts";
+import type { Selector } from "../../templates/relation.ts";
+import type { TableSpec, Template } from "../../templates/template.ts";
+
+export interface IndexedRow {
+  row: Row;
+  index: number;
+  parent?: number;
+  children: number[];
+  /** The code of the unit this row belongs to (its own, for a unit row). */
+  unitCode?: string;
+  /** The kinds of its ancestors. */
+  ancestorKinds: Set<string>;
+}
+
+export type Bindings = Record<string, string | undefined>;
+
+export class TableIndex {
+  readonly rows: IndexedRow[];
+
+  constructor(
+    readonly spec: TableSpec,
+    readonly table: Table,
+  ) {
+    const parents = parentIndexes(spec, table.rows);
+    this.rows = table.rows.map((row, index) => ({
+      row,
+      index,
+      parent: parents[index],
+      children: [],
+      ancestorKinds: new Set<string>(),
+    }));
+    for (const r of this.rows) {
+      if (r.parent !== undefined) this.rows[r.parent]?.children.push(r.index);
+      for (let p = r.parent; p !== undefined; p = this.rows[p]?.parent)
+        r.ancestorKinds.add(this.rows[p]?.row.kind ?? "");
+      r.unitCode = this.unitOf(r);
+    }
+  }
+
+  private unitOf(r: IndexedRow): string | undefined {
+    for (let at: IndexedRow | undefined = r; at; at = at.parent === undefined ? undefined : this.rows[at.parent]) {
+      if (at.row.kind === "unit") return at.row.code;
+    }
+    return undefined;
+  }
+
+  children(r: IndexedRow): IndexedRow[] {
+    return r.children.flatMap((i) => this.rows[i] ?? []);
+  }
+
+  /** Where a row stands against the first row of a kind on its side: -1 before, 1 after (and before a grand total). */
+  private position(r: IndexedRow, kind: string): number {
+    const sameSide = this.rows.filter((x) => x.row.side === r.row.side);
+    const mark = sameSide.find((x) => x.row.kind === kind)?.index;
+    if (mark === undefined || r.index === mark) return 0;
+    if (r.index < mark) return -1;
+    const grand = sameSide.find((x) => x.row.kind === "grandTotal")?.index ?? Number.POSITIVE_INFINITY;
+    return r.index < grand ? 1 : 0;
+  }
+
+  private matches(r: IndexedRow, s: Selector, value: string): boolean {
+    switch (s.name) {
+      case "kind":
+        return r.row.kind === value;
+      case "code":
+        return r.row.code === value;
+      case "label":
+        return normaliseLabel(r.row.label) === normaliseLabel(value);
+      case "side":
+        return r.row.side === value;
+      case "unitCode":
+        return r.unitCode === value;
+      case "categoryCode":
+        return String(r.row.cells.categoryCode ?? "").startsWith(value);
+      case "before":
+        return this.position(r, value) < 0;
+      case "after":
+        return this.position(r, value) > 0;
+      case "under":
+        return r.ancestorKinds.has(value);
+      default:
+        return false;
+    }
+  }
+
+  /** The rows every selector matches; `$code`, `$unitCode`, `$label`, `$name` are taken from the bindings. */
+  select(selectors: Selector[], bindings: Bindings = {}): IndexedRow[] {
+    const resolved = selectors.map((s) => ({
+      s,
+      value: s.value.startsWith("$") ? bindings[s.value.slice(1)] : s.value,
+    }));
+    if (resolved.some((x) => x.value === undefined)) return [];
+    return this.rows.filter((r) => resolved.every(({ s, value }) => this.matches(r, s, value ?? "")));
+  }
+}
+
+export function bindingsOf(r: IndexedRow): Bindings {
+  return { code: r.row.code, unitCode: r.unitCode, label: r.row.label };
+}
+
+/** Indexes of every table of a document, built once per validation. */
+export class DocumentIndex {
+  private readonly tables = new Map<string, TableIndex>();
+
+  constructor(
+    readonly doc: BudgetDocument,
+    readonly template: Template,
+  ) {
+    for (const table of doc.tables) {
+      const spec = template.tables.find((t) => t.id === table.id);
+      if (spec) this.tables.set(table.id, new TableIndex(spec, table));
+    }
+  }
+
+  table(id: string): TableIndex | undefined {
+    return this.tables.get(id);
+  }
+}
