@@ -11,6 +11,14 @@ import { validate } from "../rules/index.ts";
 import { loadTemplate, TemplateError } from "../templates/template.ts";
 import { jsonReport, type Lang, prettyReport } from "./report.ts";
 
+function knownTemplate(id: string) {
+  try {
+    return loadTemplate(id);
+  } catch {
+    return undefined;
+  }
+}
+
 const program = new Command()
   .name("yusuan")
   .description("预算: model, validate and publish Chinese department budget disclosures")
@@ -27,10 +35,11 @@ program
     const { doc, problems } = openDocument(path);
     const diagnostics = validate(doc, problems);
     const summary = summarise(diagnostics);
+    const template = problems.length === 0 ? knownTemplate(doc.template) : undefined;
     const out =
       options.format === "json"
         ? jsonReport(doc, diagnostics, summary)
-        : prettyReport(doc, diagnostics, summary, options.lang);
+        : prettyReport(doc, template, diagnostics, summary, options.lang, process.stdout.isTTY === true);
     process.stdout.write(`${out}\n`);
     process.exitCode = summary.errors > 0 ? 1 : 0;
   });

@@ -3,13 +3,41 @@ import type { BudgetDocument } from "../model/document.ts";
 import type { SchemaProblem } from "../model/load.ts";
 import { loadTemplate, type Template } from "../templates/template.ts";
 import { catalogCode } from "./catalog-code.ts";
+import { changeWording } from "./change-wording.ts";
+import { contentsMatch } from "./contents-match.ts";
+import { departmentName } from "./department-name.ts";
 import type { Diagnostic } from "./diagnostic.ts";
+import { emptyTableStatement } from "./empty-table-statement.ts";
+import { indicatorConsistency } from "./indicator-consistency.ts";
+import { narrativeArithmetic } from "./narrative-arithmetic.ts";
+import { narrativeTables } from "./narrative-tables.ts";
+import { percentSign } from "./percent-sign.ts";
+import { placeholderText } from "./placeholder-text.ts";
+import { plausibility } from "./plausibility.ts";
 import { relations } from "./relations.ts";
 import { type Rule, toDiagnostic } from "./rule.ts";
 import { schema } from "./schema.ts";
+import { sectionsPresent } from "./sections-present.ts";
 import { tablesPresent } from "./tables-present.ts";
+import { yearMismatch } from "./year-mismatch.ts";
 
-export const rules: Rule[] = [tablesPresent, catalogCode, relations];
+export const rules: Rule[] = [
+  tablesPresent,
+  catalogCode,
+  relations,
+  narrativeTables,
+  narrativeArithmetic,
+  plausibility,
+  indicatorConsistency,
+  emptyTableStatement,
+  sectionsPresent,
+  contentsMatch,
+  placeholderText,
+  percentSign,
+  yearMismatch,
+  departmentName,
+  changeWording,
+];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

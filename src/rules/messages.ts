@@ -21,13 +21,17 @@ export function fill(text: string, data: Record<string, string | number>): strin
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
-export function message(rule: string, id: string, data: Record<string, string | number> = {}): Bilingual {
+function messagesOf(rule: string): Record<string, Bilingual> {
   let messages = ruleMessages.get(rule);
   if (!messages) {
     messages = load<Record<string, Bilingual>>(`rules/${rule}.yaml`);
     ruleMessages.set(rule, messages);
   }
-  const m = messages[id];
+  return messages;
+}
+
+export function message(rule: string, id: string, data: Record<string, string | number> = {}): Bilingual {
+  const m = messagesOf(rule)[id];
   if (!m) throw new Error(`no message ${id} in data/messages/rules/${rule}.yaml`);
   return { zh: fill(m.zh, data), en: fill(m.en, data) };
 }
@@ -35,4 +39,22 @@ export function message(rule: string, id: string, data: Record<string, string | 
 export function catalogName(id: string): Bilingual {
   catalogs ??= load<Record<string, Bilingual>>("catalogs.yaml");
   return catalogs?.[id] ?? { zh: id, en: id };
+}
+
+let subjects: Record<string, Bilingual> | undefined;
+
+/** What a narrative fact subject is called (data/messages/subjects.yaml). */
+export function subjectName(id: string): Bilingual {
+  subjects ??= load<Record<string, Bilingual>>("subjects.yaml");
+  return subjects?.[id] ?? { zh: id, en: id };
+}
+
+/** The one-line advice a rule gives for a kind of finding (`hint.<kind>` or `hint` in its message file). */
+export function hint(rule: string, kind: string): Bilingual | undefined {
+  try {
+    const messages = messagesOf(rule);
+    return messages[`hint.${kind}`] ?? messages.hint;
+  } catch {
+    return undefined;
+  }
 }

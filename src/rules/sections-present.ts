@@ -13,11 +13,17 @@ const PART2 = { section: "part2", where: "第二部分", whereEn: "Part 2" };
 /** The parts of Parts 1 and 2 a disclosure must carry, each with whether the document has it. */
 function frontParts(doc: BudgetDocument) {
   const goal = doc.part2.departmentGoal;
-  const goals = !blank(goal.annualGoal) || !blank(goal.overallGoal) || goal.indicators.length + doc.part2.tasks.length > 0;
+  const goals =
+    !blank(goal.annualGoal) || !blank(goal.overallGoal) || goal.indicators.length + doc.part2.tasks.length > 0;
   return [
     { ...PART1, part: "主要职责", partEn: "duties", present: doc.part1.duties.some((d) => !blank(d)) },
     { ...PART1, part: "机构设置", partEn: "structure", present: !blank(doc.part1.structure) },
-    { ...PART2, part: "确定工作目标所依据的政策", partEn: "policies", present: doc.part2.policies.some((p) => !blank(p)) },
+    {
+      ...PART2,
+      part: "确定工作目标所依据的政策",
+      partEn: "policies",
+      present: doc.part2.policies.some((p) => !blank(p)),
+    },
     { ...PART2, part: "部门整体及主要工作任务绩效目标", partEn: "performance goals", present: goals },
   ];
 }

@@ -77,6 +77,7 @@ const TemplateSchema = Type.Object({
     sections: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
     subjects: Type.Record(Type.String(), Type.String()),
     keyProjects: Type.Optional(Type.String()),
+    identities: Type.Optional(Type.Array(Type.String())),
   }),
 });
 

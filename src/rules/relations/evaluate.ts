@@ -71,6 +71,11 @@ function operand(terms: Term[], scope: Scope): Operand | undefined {
   return { value, interval, cells };
 }
 
+/** The value of a sum of references outside any `each`, e.g. a narrative subject's cell; undefined if absent. */
+export function valueOf(terms: Term[], index: DocumentIndex, bindings: Bindings = {}): Operand | undefined {
+  return operand(terms, { index, bindings });
+}
+
 export function decide(op: ParsedRelation["op"], left: Operand, right: Operand): Status {
   const holds =
     op === "=" ? left.value === right.value : op === "<=" ? left.value <= right.value : left.value >= right.value;
