@@ -109,13 +109,14 @@ function checkUnit(
 }
 
 function checkBalanceTable(context: RuleContext, table: Table): void {
+  const catalog = catalogNamed("function", context.doc.year);
   const names = catalogName("function");
   const expenditure = table.rows.filter((r) => r.side === "expenditure");
   const yearTotal = expenditure.findIndex((r) => r.kind === "yearTotal");
   // Lines after 本年支出合计 (对附属单位补助, 上缴上级, 结转下年) are not function classes.
   for (const row of yearTotal < 0 ? expenditure : expenditure.slice(0, yearTotal)) {
-    if (row.kind !== "source" || row.code !== undefined) continue;
     const printed = bareName(row.label);
+    if (row.kind !== "source" || catalog.findByName(printed, "class")) continue;
     context.report({
       messageId: "unknownName",
       severity: "warning",

@@ -16,6 +16,13 @@ function longestPrefix(name: string, text: string): string {
   return "";
 }
 
+/** How many leading characters two names share ("广州市海珠区" for two units of one district). */
+function sharedLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return n;
+}
+
 export const departmentName: Rule = {
   meta: {
     id: "department-name",
@@ -56,7 +63,9 @@ export const departmentName: Rule = {
       // the department's own unit is its 本级 and may be named so
       if (structure.includes(full) || (unit.name === name && structure.includes("本级"))) continue;
       const printed = longestPrefix(full, structure);
-      const partly = printed.length >= Math.min(4, full.length);
+      // a beginning that other names share (the district) does not name this unit, even in part
+      const others = [name, ...unitNames.filter((u) => u !== unit.name)].map((o) => normaliseLabel(o));
+      const partly = printed.length > Math.max(0, ...others.map((o) => sharedLength(full, o)));
       report({
         messageId: partly ? "unitNamedInPart" : "unitNotNamed",
         data: { code: unit.code, unit: unit.name, printed },

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetDocument } from "../../src/model/document.ts";
-import { openDocument } from "../../src/model/load.ts";
 import { contentsTitle, contentsMatch as rule } from "../../src/rules/contents-match.ts";
-import type { Diagnostic } from "../../src/rules/diagnostic.ts";
-import { toDiagnostic } from "../../src/rules/rule.ts";
-import { loadTemplate } from "../../src/templates/template.ts";
+import { founding, run } from "./fixture.ts";
 
-const founding = openDocument("examples/haizhu-2021").doc;
-
-function check(doc: BudgetDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  rule.check({ doc, template: loadTemplate(doc.template), report: (r) => out.push(toDiagnostic(rule.meta, r)) });
-  return out;
-}
+const check = (doc: BudgetDocument) => run(rule, doc);
 
 describe("contents-match", () => {
   it("compares titles without ordinal, spaces, quotes or full-width forms", () => {

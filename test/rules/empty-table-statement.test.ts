@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetDocument, Table } from "../../src/model/document.ts";
-import { openDocument } from "../../src/model/load.ts";
-import type { Diagnostic } from "../../src/rules/diagnostic.ts";
 import { emptyTableStatement as rule } from "../../src/rules/empty-table-statement.ts";
-import { toDiagnostic } from "../../src/rules/rule.ts";
-import { loadTemplate } from "../../src/templates/template.ts";
+import { founding, run } from "./fixture.ts";
 
-const founding = openDocument("examples/haizhu-2021").doc;
-
-function check(doc: BudgetDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  rule.check({ doc, template: loadTemplate(doc.template), report: (r) => out.push(toDiagnostic(rule.meta, r)) });
-  return out;
-}
+const check = (doc: BudgetDocument) => run(rule, doc);
 
 function table(doc: BudgetDocument, id: string): Table {
   const found = doc.tables.find((t) => t.id === id);

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetDocument, Row } from "../../src/model/document.ts";
-import { openDocument } from "../../src/model/load.ts";
-import type { Diagnostic } from "../../src/rules/diagnostic.ts";
 import { barePercents, parseIndicatorLines, percentSign as rule } from "../../src/rules/percent-sign.ts";
-import { toDiagnostic } from "../../src/rules/rule.ts";
-import { loadTemplate } from "../../src/templates/template.ts";
+import { founding, run } from "./fixture.ts";
 
-const founding = openDocument("examples/haizhu-2021").doc;
 const KEY = "550001/经济和社会发展类/政务中心运营经费";
 
-function check(doc: BudgetDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  rule.check({ doc, template: loadTemplate(doc.template), report: (r) => out.push(toDiagnostic(rule.meta, r)) });
-  return out;
-}
+const check = (doc: BudgetDocument) => run(rule, doc);
 
 function row(doc: BudgetDocument, key: string): Row {
   const found = doc.tables.find((t) => t.id === "T10")?.rows.find((r) => r.key === key);

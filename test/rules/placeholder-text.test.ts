@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetDocument, Row, Section, Table } from "../../src/model/document.ts";
-import { openDocument } from "../../src/model/load.ts";
-import type { Diagnostic } from "../../src/rules/diagnostic.ts";
 import { narrativeTexts, placeholderText as rule } from "../../src/rules/placeholder-text.ts";
-import { toDiagnostic } from "../../src/rules/rule.ts";
-import { loadTemplate } from "../../src/templates/template.ts";
+import { founding, run } from "./fixture.ts";
 
-const founding = openDocument("examples/haizhu-2021").doc;
-
-function check(doc: BudgetDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  rule.check({ doc, template: loadTemplate(doc.template), report: (r) => out.push(toDiagnostic(rule.meta, r)) });
-  return out;
-}
+const check = (doc: BudgetDocument) => run(rule, doc);
 
 function find<T>(items: T[], test: (item: T) => boolean): T {
   const found = items.find(test);
