@@ -46,9 +46,12 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.length + y.length);
 }
 
-/** Targets disagree when their figures in the same unit differ, or their comparisons point different ways. */
+/**
+ * Targets disagree when their figures differ in the same unit (a bare figure such as T10's "20000" takes the other's
+ * unit), or their comparisons point different ways.
+ */
 function disagree(a: Target, b: Target): boolean {
-  if (a.unit !== b.unit) return false;
+  if (a.unit && b.unit && a.unit !== b.unit) return false;
   if (a.value !== b.value) return true;
   const up = (t: Target) => (t.op.startsWith(">") ? 1 : t.op.startsWith("<") ? -1 : 0);
   return up(a) * up(b) < 0;

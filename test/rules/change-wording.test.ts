@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { BudgetDocument, Fact } from "../../src/model/document.ts";
+import type { BudgetDocument } from "../../src/model/document.ts";
 import { changeWording as rule } from "../../src/rules/change-wording.ts";
-import { founding, run } from "./fixture.ts";
+import { fact, founding, run } from "./fixture.ts";
 
 const check = (doc: BudgetDocument) => run(rule, doc);
-
-function fact(doc: BudgetDocument, subject: string): Fact {
-  const found = doc.part3.flatMap((s) => s.facts).find((f) => f.subject === subject);
-  if (!found) throw new Error(`no fact ${subject}`);
-  return found;
-}
 
 /** The founding document with its zero changes of 出国 and 接待 worded 持平. */
 function corrected(): BudgetDocument {

@@ -1,21 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { BudgetDocument, Row } from "../../src/model/document.ts";
+import type { BudgetDocument } from "../../src/model/document.ts";
 import { barePercents, parseIndicatorLines, percentSign as rule } from "../../src/rules/percent-sign.ts";
-import { founding, run } from "./fixture.ts";
+import { founding, row, run } from "./fixture.ts";
 
 const KEY = "550001/经济和社会发展类/政务中心运营经费";
 
 const check = (doc: BudgetDocument) => run(rule, doc);
 
-function row(doc: BudgetDocument, key: string): Row {
-  const found = doc.tables.find((t) => t.id === "T10")?.rows.find((r) => r.key === key);
-  if (!found) throw new Error(`no T10 row ${key}`);
-  return found;
-}
-
 function corrected(): BudgetDocument {
   const doc = structuredClone(founding);
-  const project = row(doc, KEY);
+  const project = row(doc, "T10", KEY);
   project.cells.indicators = String(project.cells.indicators).replace("98以上", "98%以上");
   return doc;
 }

@@ -62,7 +62,9 @@ function operand(terms: Term[], scope: Scope): Operand | undefined {
     for (const r of found.rows) {
       const cell = r.row.cells[column];
       const amount = typeof cell === "number" ? cell : 0;
-      const bounds = typeof cell === "number" ? published(cell) : exact(0);
+      // A printed 0.00 is taken as exactly nothing (a fund source the department does not have), not as a rounded
+      // amount of up to ±0.005: otherwise every empty column of a wide table would widen the tolerance.
+      const bounds = typeof cell === "number" && cell !== 0 ? published(cell) : exact(0);
       value += term.sign * amount;
       interval = add(interval, term.sign > 0 ? bounds : negate(bounds));
       cells.push({ table: found.table.table.id, row: r.row.key, column });
