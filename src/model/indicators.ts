@@ -14,29 +14,37 @@ export interface StatedIndicator {
   source: string;
 }
 
-/** The text inside the first balanced pair of brackets, and what follows it. */
-function bracketed(text: string): { inside: string; after: string } | undefined {
-  const open = text.search(/[(（]/);
-  if (open < 0) return undefined;
+/** The end of the bracketed text that opens at `open`, or -1 when it is never closed. */
+function closing(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    const ch = text[i] ?? "";
-    if ("(（".includes(ch)) depth++;
-    else if (")）".includes(ch) && --depth === 0) return { inside: text.slice(open + 1, i), after: text.slice(i + 1) };
+    if (/[(（]/.test(text[i] ?? "")) depth++;
+    else if (/[)）]/.test(text[i] ?? "") && --depth === 0) return i;
   }
-  return undefined;
+  return -1;
 }
 
-/** `1.产出数量:(琶洲分中心年度服务人次)20000` → name 琶洲分中心年度服务人次, target 20000. */
+/** An item opens with an optional number and a category, then the indicator in brackets: "3.产出数量:(". */
+const ITEM = /(?:(?<!\d)\d{1,2}\s*[.、．]\s*)?\p{Script=Han}{2,8}\s*[:：]\s*(?=[(（])/gu;
+
+/**
+ * `1.产出数量:(琶洲分中心年度服务人次)20000` → name 琶洲分中心年度服务人次, target 20000; an item whose bracket
+ * never closes is left out.
+ */
 export function projectIndicators(cell: string): { name: string; target: string }[] {
-  return cell
-    .split(/(?:^|\n|\s)(?=\d{1,2}\s*[.、．,，]\s*\D)/)
-    .map((line) => line.replace(/^\d{1,2}\s*[.、．,，]\s*/, "").trim())
-    .flatMap((line) => {
-      const colon = line.search(/[:：]/);
-      const b = bracketed(colon >= 0 ? line.slice(colon + 1) : line);
-      return b ? [{ name: b.inside.trim(), target: b.after.trim() }] : [];
+  return cell.split("\n").flatMap((line) => {
+    const starts = [...line.matchAll(ITEM)].map((m) => ({ at: m.index, open: m.index + m[0].length }));
+    return starts.flatMap(({ open }, i) => {
+      const end = starts[i + 1]?.at ?? line.length;
+      const close = closing(line, open);
+      if (close < 0 || close >= end) return [];
+      const target = line
+        .slice(close + 1, end)
+        .trim()
+        .replace(/[。;；,，]$/, "");
+      return [{ name: line.slice(open + 1, close).trim(), target }];
     });
+  });
 }
 
 /** A long description that ends in the indicator ("…在审批过程中…。市区街道企业服务数据互联互通率"): its last clause. */
@@ -50,7 +58,7 @@ export function statedIndicators(doc: BudgetDocument): StatedIndicator[] {
   const out: StatedIndicator[] = goal.indicators.map((i) => ({
     name: indicatorName(i.name),
     target: i.target,
-    location: { section: "part2", text: `${indicatorName(i.name)} ${i.target}` },
+    location: { section: "part2", text: i.target },
     source: "部门整体支出绩效目标",
   }));
   for (const task of doc.part2.tasks) {
@@ -58,7 +66,7 @@ export function statedIndicators(doc: BudgetDocument): StatedIndicator[] {
       out.push({
         name: i.name,
         target: i.target,
-        location: { section: "part2", text: `${i.name} ${i.target}` },
+        location: { section: "part2", text: i.target },
         source: task.name,
       });
     }

@@ -3,11 +3,9 @@
  * "增加 0 万元"; an increase does not 下降 by some percent. And a change is explained where one must be: every
  * non-zero change of the "三公" expenses, and any change beyond a threshold (data/rules/wording.yaml).
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import type { Fact } from "../model/document.ts";
 import type { Rule } from "./rule.ts";
+import { ruleData } from "./rule-data.ts";
 
 interface Wording {
   reasonThresholdPercent: string;
@@ -17,11 +15,10 @@ interface Wording {
   flat: string[];
 }
 
-const WORDING = fileURLToPath(new URL("../../data/rules/wording.yaml", import.meta.url));
 let words: Wording | undefined;
 
 function wording(): Wording {
-  words ??= parse(readFileSync(WORDING, "utf8"))["change-wording"] as Wording;
+  words ??= ruleData<Record<string, Wording>>("wording")["change-wording"] as Wording;
   return words;
 }
 

@@ -4,7 +4,7 @@
  * reader without the list of units the budget covers.
  */
 import { normaliseLabel } from "../model/rows.ts";
-import { narrativeTexts } from "./placeholder-text.ts";
+import { narrativeTexts } from "../model/texts.ts";
 import type { Rule } from "./rule.ts";
 
 /** How many characters after a shortened name the finding quotes, so the phrase can be found in the text. */

@@ -3,18 +3,15 @@
  * must be about its own table: one that names another table's subject (本部门无非税收入… under the government fund
  * table) was copied from elsewhere.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import type { Table } from "../model/document.ts";
 import { normaliseLabel } from "../model/rows.ts";
 import type { Rule } from "./rule.ts";
+import { ruleData } from "./rule-data.ts";
 
-const WORDING = fileURLToPath(new URL("../../data/rules/wording.yaml", import.meta.url));
 let subjects: string[] | undefined;
 
 function subjectWords(): string[] {
-  subjects ??= (parse(readFileSync(WORDING, "utf8"))["empty-table-statement"] as { subjects: string[] }).subjects;
+  subjects ??= ruleData<Record<string, { subjects: string[] }>>("wording")["empty-table-statement"]?.subjects ?? [];
   return subjects;
 }
 

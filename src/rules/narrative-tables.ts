@@ -7,7 +7,7 @@ import type { Fact } from "../model/document.ts";
 import { intersects, published } from "../money/interval.ts";
 import { parseSum } from "../templates/relation.ts";
 import { amountText, describeOperand } from "./relations/describe.ts";
-import { type Operand, valueOf } from "./relations/evaluate.ts";
+import { type Operand, sumOfRefs } from "./relations/evaluate.ts";
 import { DocumentIndex } from "./relations/table-index.ts";
 import type { Report, Rule } from "./rule.ts";
 
@@ -59,11 +59,11 @@ export const narrativeTables: Rule = {
     for (const section of doc.part3) {
       for (const fact of section.facts) {
         const expression = subjects[fact.subject];
-        if (expression) check(fact, valueOf(parseSum(expression, fact.subject), index), section.id, {});
+        if (expression) check(fact, sumOfRefs(parseSum(expression, fact.subject), index), section.id, {});
       }
       const keyProjects = template.narrative.keyProjects;
       for (const project of (keyProjects && section.projects) || []) {
-        const cell = valueOf(parseSum(keyProjects as string, "keyProjects"), index, { name: project.name });
+        const cell = sumOfRefs(parseSum(keyProjects as string, "keyProjects"), index, { name: project.name });
         if (!cell) {
           report({
             messageId: "keyProjectMissing",

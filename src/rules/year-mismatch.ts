@@ -4,8 +4,9 @@
  * not findings: inside a 《title》, a document number (〔2019〕, (2017)306号) or a span that covers the budget year
  * (2020-2022年).
  */
+
+import { narrativeTexts } from "../model/texts.ts";
 import type { Location } from "./diagnostic.ts";
-import { narrativeTexts } from "./placeholder-text.ts";
 import type { Rule } from "./rule.ts";
 
 const YEAR = "(?:19|20)\\d{2}";

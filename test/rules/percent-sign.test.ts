@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetDocument } from "../../src/model/document.ts";
-import { barePercents, parseIndicatorLines, percentSign as rule } from "../../src/rules/percent-sign.ts";
+import { projectIndicators as parseIndicatorLines } from "../../src/model/indicators.ts";
+import { barePercents, percentSign as rule } from "../../src/rules/percent-sign.ts";
 import { founding, row, run } from "./fixture.ts";
 
 const KEY = "550001/经济和社会发展类/政务中心运营经费";

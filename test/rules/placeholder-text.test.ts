@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetDocument, Row, Section, Table } from "../../src/model/document.ts";
-import { narrativeTexts, placeholderText as rule } from "../../src/rules/placeholder-text.ts";
+import { narrativeTexts } from "../../src/model/texts.ts";
+import { placeholderText as rule } from "../../src/rules/placeholder-text.ts";
 import { founding, run } from "./fixture.ts";
 
 const check = (doc: BudgetDocument) => run(rule, doc);

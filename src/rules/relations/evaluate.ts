@@ -74,7 +74,7 @@ function operand(terms: Term[], scope: Scope): Operand | undefined {
 }
 
 /** The value of a sum of references outside any `each`, e.g. a narrative subject's cell; undefined if absent. */
-export function valueOf(terms: Term[], index: DocumentIndex, bindings: Bindings = {}): Operand | undefined {
+export function sumOfRefs(terms: Term[], index: DocumentIndex, bindings: Bindings = {}): Operand | undefined {
   return operand(terms, { index, bindings });
 }
 
