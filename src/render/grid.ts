@@ -23,6 +23,11 @@ export interface GridCell {
   row?: string;
 }
 
+export interface GridColumn extends Pick<Column, "key" | "type" | "wide"> {
+  /** Whether this column's cells name their row (the label, or the economic code that stands for it). */
+  rowHeader: boolean;
+}
+
 export interface GridRow {
   key: string;
   kind: string;
@@ -42,7 +47,7 @@ export interface TableGrid {
   header: HeaderCell[][];
   /** The printed column numbers (1, 2, 3 …) under the header, when the layout has them. */
   columnNumbers?: string[];
-  columns: Pick<Column, "key" | "type" | "wide">[];
+  columns: GridColumn[];
   body: GridRow[];
 }
 
@@ -157,9 +162,10 @@ export function tableGrid(template: Template, doc: BudgetDocument, table: Table)
   const spec = template.tables.find((t) => t.id === table.id);
   if (!spec) throw new Error(`template ${template.id} has no table ${table.id}`);
   const balance = spec.shape === "balance";
+  const rowHeader = (c: Column) => c.type === "label" || c.label === true;
   const columns = balance
-    ? (spec.sides ?? []).flatMap(() => spec.columns.map((c) => ({ key: c.key, type: c.type })))
-    : spec.columns.map((c) => ({ key: c.key, type: c.type, wide: c.wide }));
+    ? (spec.sides ?? []).flatMap(() => spec.columns.map((c) => ({ key: c.key, type: c.type, rowHeader: rowHeader(c) })))
+    : spec.columns.map((c) => ({ key: c.key, type: c.type, wide: c.wide, rowHeader: rowHeader(c) }));
   const grid: TableGrid = {
     id: table.id,
     number: spec.number,

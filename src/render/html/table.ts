@@ -11,15 +11,9 @@ const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
 
 export const tableCaption = (grid: TableGrid) => `表${grid.number} ${grid.title}`;
 
-/**
- * The columns whose cells name their row: the label columns. A layout without one (the economic classification
- * table prints two code columns) is named by the last column before the amounts, as its total line shows.
- */
+/** The columns whose cells name their row, as the template marks them. */
 function rowHeaderColumns(grid: TableGrid): Set<number> {
-  const labels = grid.columns.flatMap((c, i) => (c.type === "label" ? [i] : []));
-  if (labels.length > 0) return new Set(labels);
-  const firstAmount = grid.columns.findIndex((c) => c.type === "amount");
-  return new Set([Math.max(firstAmount - 1, 0)]);
+  return new Set(grid.columns.flatMap((c, i) => (c.rowHeader ? [i] : [])));
 }
 
 /** The first column each header cell covers, laying the merges out the way the browser will. */
