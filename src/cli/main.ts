@@ -2,7 +2,7 @@
  * The yusuan command line. Exit status: 0 no errors, 1 errors found, 2 unusable input or usage.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, resolve, sep } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { BudgetDocumentSchema } from "../model/document.ts";
 import { InputError, openDocument } from "../model/load.ts";
@@ -46,7 +46,7 @@ program
 
 program
   .command("build")
-  .description("publish a document: writes <out>/index.html and <out>/budget.json")
+  .description("publish a document: the web budget book, budget.pdf, budget.xlsx, csv/ and open data in <out>")
   .argument("<document>", "a source folder or a BudgetDocument .json file")
   .requiredOption("--out <dir>", "output folder")
   .action(async (path: string, options: { out: string }) => {
@@ -55,14 +55,17 @@ program
       throw new InputError(`${path}: not a valid BudgetDocument (${problems[0]?.path} ${problems[0]?.problem})`);
     }
     const template = loadTemplate(doc.template);
-    // Loaded here so that validating does not pay for the renderers.
-    const { renderHtmlPage } = await import("../render/html/page.ts");
-    mkdirSync(options.out, { recursive: true });
-    const files = { "index.html": renderHtmlPage(doc, template), "budget.json": `${JSON.stringify(doc, null, 1)}\n` };
-    for (const [name, content] of Object.entries(files)) {
-      writeFileSync(join(options.out, name), content);
-      process.stderr.write(`${join(options.out, name)}\n`);
+    const { publish } = await import("../publish/publish.ts");
+    const { files } = await publish(doc, template, validate(doc));
+    const out = resolve(options.out);
+    for (const file of files) {
+      const target = resolve(out, file.path);
+      // Output paths come from code, but a path must never leave the output folder.
+      if (!target.startsWith(`${out}${sep}`)) throw new InputError(`refusing to write outside ${out}: ${file.path}`);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
     }
+    process.stderr.write(`${files.length} files written to ${out}\n`);
   });
 
 program

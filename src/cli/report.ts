@@ -4,6 +4,7 @@
  */
 import type { BudgetDocument } from "../model/document.ts";
 import { formatCell } from "../render/grid.ts";
+import { partTitles } from "../render/html/outline.ts";
 import type { Diagnostic, Summary } from "../rules/diagnostic.ts";
 import { hint } from "../rules/messages.ts";
 import type { Template } from "../templates/template.ts";
@@ -81,10 +82,10 @@ function heading(doc: BudgetDocument, template: Template, d: Diagnostic, lang: L
     const title = table?.title ?? template.tables.find((t) => t.id === d.location.table)?.title ?? "";
     return `${d.location.table} ${title}`;
   }
-  if (d.location.section) {
-    const section = doc.part3.find((s) => s.id === d.location.section);
-    return `${w.part} ${section?.title ?? d.location.section}`;
-  }
+  const section = d.location.section;
+  if (section === "part1" || section === "part2") return partTitles(doc)[section === "part1" ? 0 : 1] ?? section;
+  if (section === "contents") return lang === "zh" ? "目录" : "contents";
+  if (section) return `${w.part} ${doc.part3.find((s) => s.id === section)?.title ?? section}`;
   return w.document;
 }
 

@@ -9,5 +9,5 @@ export function neutraliseFormula(text: string): string {
 
 /** A file name made of the table id and title, with nothing a file system or a shell would misread. */
 export function safeFileName(text: string): string {
-  return text.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, "_").slice(0, 80);
+  return text.replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, "_").slice(0, 80);
 }
