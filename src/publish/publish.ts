@@ -27,6 +27,10 @@ const OUTPUTS: Record<string, Output> = {
     const { renderHtmlPage } = await import("../render/html/page.ts");
     return [{ path: "index.html", content: renderHtmlPage(doc, template) }];
   },
+  xlsx: async (doc, template) => {
+    const { renderXlsx } = await import("../render/xlsx/workbook.ts");
+    return [{ path: "budget.xlsx", content: await renderXlsx(doc, template) }];
+  },
   json: async (doc) => [{ path: "budget.json", content: `${JSON.stringify(doc, null, 1)}\n` }],
 };
 

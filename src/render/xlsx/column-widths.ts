@@ -7,6 +7,8 @@ import { placeHeader } from "./header.ts";
 import { displayWidth } from "./text-width.ts";
 
 const MIN = 6;
+/** Amount columns share one comfortable width, as in print, unless a figure needs more. */
+const MIN_AMOUNT = 11;
 const MAX = 40;
 export const WIDE = 40;
 /** Digits of width one indentation level takes. */
@@ -31,7 +33,9 @@ export function columnWidths(grid: TableGrid): number[] {
       need[i] = Math.max(need[i] ?? 0, displayWidth(cell.text) + indent);
     });
   }
-  return grid.columns.map((column, i) =>
-    column.wide ? WIDE : Math.min(MAX, Math.max(MIN, (need[i] ?? 0) + PADDING)),
-  );
+  return grid.columns.map((column, i) => {
+    if (column.wide) return WIDE;
+    const least = column.type === "amount" ? MIN_AMOUNT : MIN;
+    return Math.min(MAX, Math.max(least, (need[i] ?? 0) + PADDING));
+  });
 }

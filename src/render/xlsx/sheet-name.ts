@@ -7,7 +7,11 @@ import type { TableGrid } from "../grid.ts";
 export const NARRATIVE_SHEET = "说明";
 const MAX = 31;
 
-const clean = (text: string) => text.replace(/[[\]:*?/\\']+/g, " ").replace(/\s+/g, " ").trim();
+const clean = (text: string) =>
+  text
+    .replace(/[[\]:*?/\\']+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** "表1 收支总体情况表"; a long title first loses its parenthesised qualifier, then its end. */
 function tableSheetName(grid: TableGrid): string {

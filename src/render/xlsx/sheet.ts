@@ -30,7 +30,7 @@ const META_ROW = 2;
 const HEADER_TOP = 3;
 
 /** The sheet row of the grid's first body row: below the title, the meta line, the header and the column numbers. */
-export function firstBodyRow(grid: TableGrid): number {
+function firstBodyRow(grid: TableGrid): number {
   return HEADER_TOP + grid.header.length + (grid.columnNumbers ? 1 : 0);
 }
 
@@ -96,9 +96,16 @@ function writeHeader(sheet: Worksheet, grid: TableGrid, widths: number[]): void 
   }
 }
 
-function writeBodyRow(sheet: Worksheet, grid: TableGrid, row: GridRow, at: number, model: ModelCell, decimals: number) {
+interface BodyContext {
+  sheet: Worksheet;
+  grid: TableGrid;
+  widths: number[];
+  model: ModelCell;
+  decimals: number;
+}
+
+function writeBodyRow({ sheet, grid, widths, model, decimals }: BodyContext, row: GridRow, at: number): void {
   const font = TOTAL_KINDS.has(row.kind) ? BOLD_FONT : BODY_FONT;
-  const widths = sheet.columns.map((c) => c.width ?? 10);
   let lines = 1;
   row.cells.forEach((gridCell, i) => {
     const column = grid.columns[i];
@@ -122,13 +129,15 @@ function writeBodyRow(sheet: Worksheet, grid: TableGrid, row: GridRow, at: numbe
   if (height !== undefined) sheet.getRow(at).height = height;
 }
 
-/** 注：… as printed, and the statement a table with nothing to report carries, each across the table's width. */
+/** 注：… as printed; a note that already starts with 注 keeps its own wording. */
+function printedNote(note: string | undefined): string {
+  const trimmed = note?.trim() ?? "";
+  return trimmed === "" || /^注[:：]/.test(trimmed) ? trimmed : `注：${trimmed}`;
+}
+
+/** The note and the statement a table with nothing to report carries, each across the table's width. */
 function writeFootnotes(sheet: Worksheet, grid: TableGrid, from: number, totalWidth: number): void {
-  const note = grid.note?.trim();
-  const lines = [
-    note ? (/^注[:：]/.test(note) ? note : `注：${note}`) : "",
-    grid.emptyStatement?.trim() ?? "",
-  ].filter(Boolean);
+  const lines = [printedNote(grid.note), grid.emptyStatement?.trim() ?? ""].filter(Boolean);
   lines.forEach((line, i) => {
     const at = from + i;
     sheet.mergeCells(at, 1, at, grid.columns.length);
@@ -147,14 +156,14 @@ export function writeTableSheet(sheet: Worksheet, grid: TableGrid, table: Table 
   writeBanner(sheet, grid, widths);
   writeHeader(sheet, grid, widths);
   const start = firstBodyRow(grid);
-  const model = modelCells(table);
+  const context = { sheet, grid, widths, model: modelCells(table), decimals };
   grid.body.forEach((row, i) => {
-    writeBodyRow(sheet, grid, row, start + i, model, decimals);
+    writeBodyRow(context, row, start + i);
   });
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   writeFootnotes(sheet, grid, start + grid.body.length + (grid.body.length > 0 ? 1 : 0), totalWidth);
 
   const labelColumn = grid.columns.findIndex((c) => c.rowHeader);
-  sheet.views = [{ state: "frozen", xSplit: labelColumn + 1, ySplit: start - 1, activeCell: `A${start}` }];
+  sheet.views = [{ state: "frozen", xSplit: labelColumn + 1, ySplit: start - 1 }];
   setUpPrinting(sheet, "landscape", { first: TITLE_ROW, last: start - 1 });
 }
