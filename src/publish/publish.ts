@@ -31,6 +31,18 @@ const OUTPUTS: Record<string, Output> = {
     const { renderXlsx } = await import("../render/xlsx/workbook.ts");
     return [{ path: "budget.xlsx", content: await renderXlsx(doc, template) }];
   },
+  csv: async (doc, template) => {
+    const { renderCsvTables } = await import("../render/csv/tables.ts");
+    return renderCsvTables(doc, template).map((f) => ({ path: `csv/${f.name}`, content: f.content }));
+  },
+  opendata: async (doc, template) => {
+    const { renderOpenData } = await import("../render/opendata/package.ts");
+    const { datapackage, files } = renderOpenData(doc, template);
+    return [
+      { path: "datapackage.json", content: `${JSON.stringify(datapackage, null, 2)}\n` },
+      ...files.map((f) => ({ path: f.name, content: f.content })),
+    ];
+  },
   json: async (doc) => [{ path: "budget.json", content: `${JSON.stringify(doc, null, 1)}\n` }],
 };
 
