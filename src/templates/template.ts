@@ -28,6 +28,11 @@ const LeafSchema = Type.Object({
   wide: Type.Optional(Type.Boolean()),
   /** Part of the row's identity besides its label (e.g. the item bought under a budget line). */
   identity: Type.Optional(Type.Boolean()),
+  /**
+   * One part of the row's code printed in a column of its own (类 | 款 | 项): the row's code is its parts joined in
+   * order, a part printed shorter than this many digits zero-padded (款 2 → 02).
+   */
+  codeDigits: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 const GroupSchema = Type.Object({ group: Type.String(), columns: Type.Array(Type.Unknown()) });
 
@@ -43,12 +48,24 @@ const SideSchema = Type.Object({
   header: Type.String(),
   labelHeader: Type.String(),
   amountHeader: Type.String(),
+  /** The side's own columns when it prints more than 项目 and one amount (合计 and each fund source). */
+  columns: Type.Optional(Type.Array(Type.Union([LeafSchema, GroupSchema]))),
 });
+
+const AmountUnitSchema = Type.Union([Type.Literal("万元"), Type.Literal("元")]);
 
 const TableSpecSchema = Type.Object({
   id: Type.String({ pattern: "^T\\d{2}$" }),
   number: Type.Integer(),
   title: Type.String(),
+  /**
+   * The printed titles, when they vary between documents of the layout (2026年部门财务收支预算总表,
+   * 2026年预算单位财务收支预算总表): a regular expression over the title made comparable (NFKC, no spaces, “” as ").
+   */
+  titlePattern: Type.Optional(Type.String()),
+  /** A table published in another unit than the rest of the document (Shanghai's 三公 table in 万元). */
+  amountUnit: Type.Optional(AmountUnitSchema),
+  unitLine: Type.Optional(Type.String()),
   shape: Type.Optional(Type.Union([Type.Literal("grid"), Type.Literal("balance")])),
   columnNumbers: Type.Optional(Type.Boolean()),
   rowKinds: Type.Array(RowKindSchema),
@@ -67,10 +84,12 @@ const TemplateSchema = Type.Object({
   name: Type.String(),
   jurisdiction: Type.String(),
   year: Type.String(),
-  amountUnit: Type.Union([Type.Literal("万元"), Type.Literal("元")]),
+  amountUnit: AmountUnitSchema,
   decimals: Type.Integer(),
   unitLine: Type.String(),
   columnNumbers: Type.Boolean(),
+  /** How `--template auto` tells this layout from the others: titles that all occur in a document of it. */
+  recognition: Type.Optional(Type.Object({ titles: Type.Array(Type.String()) })),
   tables: Type.Array(TableSpecSchema),
   relations: Type.Array(RelationSchema),
   narrative: Type.Object({
@@ -100,7 +119,7 @@ export interface TableSpec extends Omit<Static<typeof TableSpecSchema>, "columns
   shape: "grid" | "balance";
   columnNumbers: boolean;
   columnTree: ColumnNode[];
-  /** The leaf columns in printed order; for a balance table, the columns of one side. */
+  /** The leaf columns in printed order; for a balance table, the columns of either side. */
   columns: Column[];
   /** The row-kind rules with their patterns compiled. */
   kindRules: CompiledKindRule[];
@@ -132,16 +151,32 @@ const BALANCE_COLUMNS: ColumnNode[] = [
   { key: "amount", header: "预算数" },
 ];
 
+function uniqueKeys(id: string, columns: Column[]): void {
+  const keys = new Set<string>();
+  for (const c of columns) {
+    if (keys.has(c.key)) throw new TemplateError(`table ${id} declares column ${c.key} twice`);
+    keys.add(c.key);
+  }
+}
+
 function compileTable(raw: Static<typeof TableSpecSchema>, template: { columnNumbers: boolean }): TableSpec {
   const shape = raw.shape ?? "grid";
   const columnTree = shape === "balance" ? BALANCE_COLUMNS : ((raw.columns ?? []) as ColumnNode[]);
-  const columns = leaves(columnTree);
+  let columns = leaves(columnTree);
   if (shape === "grid" && columns.length === 0) throw new TemplateError(`table ${raw.id} declares no columns`);
   if (shape === "balance" && (raw.sides ?? []).length !== 2) throw new TemplateError(`table ${raw.id} needs 2 sides`);
-  const keys = new Set<string>();
-  for (const c of columns) {
-    if (keys.has(c.key)) throw new TemplateError(`table ${raw.id} declares column ${c.key} twice`);
-    keys.add(c.key);
+  if (shape === "balance") {
+    // A key both sides print is one column; the table's columns are those of either side.
+    const sides = (raw.sides ?? []).map((s) => leaves((s.columns as ColumnNode[] | undefined) ?? BALANCE_COLUMNS));
+    for (const side of sides) uniqueKeys(raw.id, side);
+    columns = sides.flat().filter((c, i, all) => all.findIndex((x) => x.key === c.key) === i);
+  } else uniqueKeys(raw.id, columns);
+  if (raw.titlePattern !== undefined) {
+    try {
+      new RegExp(raw.titlePattern);
+    } catch {
+      throw new TemplateError(`table ${raw.id}: titlePattern is not a regular expression`);
+    }
   }
   return {
     ...raw,
