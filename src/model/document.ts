@@ -69,6 +69,9 @@ export const TableSchema = Type.Object({
   id: Text,
   title: Text,
   unitLine: Type.Optional(Text),
+  /** Only for a table published in another unit than the document (Shanghai's 三公 table in 万元 among 元). */
+  amountUnit: Type.Optional(Type.Union([Type.Literal("万元"), Type.Literal("元")])),
+  decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 4 })),
   department: Type.Optional(Text),
   note: Type.Optional(Text),
   emptyStatement: Type.Optional(Text),

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { AmountError, parseAmount, parsePercent } from "../money/amount.ts";
-import { type Column, loadTemplate, type TableSpec, type Template } from "../templates/template.ts";
+import { type Column, loadTemplate, sideColumns, type TableSpec, type Template } from "../templates/template.ts";
 import type { BudgetDocument, Cell, Fact, Row, Section, Table } from "./document.ts";
 import { assignKeys, inferKind, splitEconomic } from "./rows.ts";
 
@@ -38,7 +38,7 @@ function readYaml(file: string): Yaml {
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
 
-class CellReader {
+export class CellReader {
   constructor(
     readonly file: string,
     readonly decimals: number,
@@ -85,48 +85,77 @@ function rawCells(raw: unknown, columns: Column[], reader: CellReader, where: st
   throw new SourceError(reader.file, where, "a row is a list of cells or a mapping by column key");
 }
 
-function gridRows(spec: TableSpec, raws: unknown[], reader: CellReader): Row[] {
+/** A code printed in parts (类 | 款 | 项): the parts joined, each zero-padded to its width (款 2 → 02). */
+function joinedCode(parts: { text: string; digits: number }[]): string | undefined {
+  const digits = parts.filter((p) => /^\d+$/.test(p.text));
+  if (digits.length === 0) return undefined;
+  // A whole code printed in the first part column (2080505) stands as it is.
+  if (digits.length === 1 && digits[0] && digits[0].text.length > digits[0].digits) return digits[0].text;
+  return digits.map((p) => p.text.padStart(p.digits, "0")).join("");
+}
+
+interface ReadRow {
+  label: string;
+  code?: string;
+  /** Every code the row prints (unit, function, economic), for its key. */
+  codeKey?: string;
+  cells: Record<string, Cell>;
+}
+
+/** One printed row of cells: amounts parsed, its label and codes found. */
+function readRow(columns: Column[], values: Record<string, string>, reader: CellReader, where: string): ReadRow {
+  const cells: Record<string, Cell> = {};
+  let label = "";
+  const codes: string[] = [];
+  const parts: { text: string; digits: number }[] = [];
+  for (const column of columns) {
+    const text = (values[column.key] ?? "").trim();
+    cells[column.key] = reader.cell(column, text, where);
+    if (column.type === "label") label = text;
+    if (column.type === "code" && column.codeDigits !== undefined) parts.push({ text, digits: column.codeDigits });
+    else if (column.type === "code" && text) codes.push(text);
+    if (column.type === "economic") {
+      const split = splitEconomic(text);
+      if (split) codes.push(split.code);
+      if (column.label) label = split ? split.name : text;
+    }
+  }
+  const joined = joinedCode(parts);
+  if (joined) codes.push(joined);
+  // 合计 printed across the code columns is the row's label.
+  const words = parts.find((p) => p.text && !/^\d+$/.test(p.text));
+  if (!label && words) label = words.text;
+  const code = codes[codes.length - 1];
+  return { label, ...(code ? { code } : {}), ...(codes.length > 0 ? { codeKey: codes.join("/") } : {}), cells };
+}
+
+export function gridRows(spec: TableSpec, raws: unknown[], reader: CellReader): Row[] {
   const rows: Omit<Row, "key">[] = [];
   const codeKeys: (string | undefined)[] = [];
   raws.forEach((raw, i) => {
     const where = `row ${i + 1}`;
-    const values = rawCells(raw, spec.columns, reader, where);
-    const cells: Record<string, Cell> = {};
-    let label = "";
-    const codes: string[] = [];
-    for (const column of spec.columns) {
-      const text = values[column.key] ?? "";
-      cells[column.key] = reader.cell(column, text, where);
-      if (column.type === "label") label = text.trim();
-      if (column.type === "code" && text.trim()) codes.push(text.trim());
-      if (column.type === "economic") {
-        const split = splitEconomic(text);
-        if (split) codes.push(split.code);
-        if (column.label) label = split ? split.name : text.trim();
-      }
-    }
-    const code = codes[codes.length - 1];
-    const { kind } = inferKind(spec, label, code);
-    rows.push({ kind, ...(code ? { code } : {}), label, cells });
-    codeKeys.push(codes.length > 0 ? codes.join("/") : undefined);
+    const { codeKey, ...read } = readRow(spec.columns, rawCells(raw, spec.columns, reader, where), reader, where);
+    rows.push({ kind: inferKind(spec, read.label, read.code).kind, ...read });
+    codeKeys.push(codeKey);
   });
   return assignKeys(spec, rows, codeKeys);
 }
 
-function balanceRows(spec: TableSpec, table: Yaml, reader: CellReader): Row[] {
+export function balanceRows(spec: TableSpec, table: Yaml, reader: CellReader): Row[] {
   const rows: Omit<Row, "key">[] = [];
+  const codeKeys: (string | undefined)[] = [];
   for (const side of spec.sides ?? []) {
     const lines = table[side.key];
     if (!Array.isArray(lines)) throw new SourceError(reader.file, "", `the ${side.key} side is missing`);
+    const columns = sideColumns(side);
     lines.forEach((line, i) => {
       const where = `${side.key} line ${i + 1}`;
-      const values = rawCells(line, spec.columns, reader, where);
-      const label = (values.label ?? "").trim();
-      const { kind } = inferKind(spec, label);
-      rows.push({ kind, side: side.key, label, cells: { amount: reader.amount(values.amount ?? "", where) } });
+      const { codeKey, ...read } = readRow(columns, rawCells(line, columns, reader, where), reader, where);
+      rows.push({ kind: inferKind(spec, read.label, read.code).kind, side: side.key, ...read });
+      codeKeys.push(codeKey);
     });
   }
-  return assignKeys(spec, rows, []);
+  return assignKeys(spec, rows, codeKeys);
 }
 
 function readTable(dir: string, spec: TableSpec, decimals: number): Table | undefined {

@@ -123,6 +123,8 @@ export interface TableSpec extends Omit<Static<typeof TableSpecSchema>, "columns
   columns: Column[];
   /** The row-kind rules with their patterns compiled. */
   kindRules: CompiledKindRule[];
+  /** `titlePattern` compiled. */
+  titleRegex?: RegExp;
 }
 
 export interface CompiledKindRule extends RowKindRule {
@@ -171,9 +173,10 @@ function compileTable(raw: Static<typeof TableSpecSchema>, template: { columnNum
     for (const side of sides) uniqueKeys(raw.id, side);
     columns = sides.flat().filter((c, i, all) => all.findIndex((x) => x.key === c.key) === i);
   } else uniqueKeys(raw.id, columns);
+  let titleRegex: RegExp | undefined;
   if (raw.titlePattern !== undefined) {
     try {
-      new RegExp(raw.titlePattern);
+      titleRegex = new RegExp(raw.titlePattern);
     } catch {
       throw new TemplateError(`table ${raw.id}: titlePattern is not a regular expression`);
     }
@@ -184,6 +187,7 @@ function compileTable(raw: Static<typeof TableSpecSchema>, template: { columnNum
     columnNumbers: raw.columnNumbers ?? template.columnNumbers,
     columnTree,
     columns,
+    titleRegex,
     kindRules: raw.rowKinds.map((r) => ({
       ...r,
       labelPattern: r.label === undefined ? undefined : new RegExp(r.label),
@@ -215,6 +219,11 @@ export function loadTemplate(id: string): Template {
   const template: Template = { ...raw, tables: raw.tables.map((t) => compileTable(t, raw)) };
   cache.set(id, template);
   return template;
+}
+
+/** The columns one side of a balance table prints: its own, or 项目 and one amount. */
+export function sideColumns(side: Side): Column[] {
+  return leaves((side.columns as ColumnNode[] | undefined) ?? BALANCE_COLUMNS);
 }
 
 export function tableSpec(template: Template, id: string): TableSpec {
