@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDocument } from "../src/model/load.ts";
+import { renderBook } from "../src/render/html/book.ts";
 import { renderHtmlPage } from "../src/render/html/page.ts";
+import { validate } from "../src/rules/index.ts";
 import { loadTemplate } from "../src/templates/template.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -21,6 +23,18 @@ const VIEWPORTS = [
   { name: "phone", width: 375, height: 812 },
 ];
 
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
 describe.skipIf(!hasChromium)("the published page in Chromium", () => {
   let browser: Browser;
   let dir: string;
@@ -35,17 +49,7 @@ describe.skipIf(!hasChromium)("the published page in Chromium", () => {
     writeFileSync(file, renderHtmlPage(doc, loadTemplate(doc.template)));
     url = pathToFileURL(file).href;
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await chromium.launch(LAUNCH);
   });
 
   afterAll(async () => {
@@ -98,6 +102,111 @@ describe.skipIf(!hasChromium)("the published page in Chromium", () => {
     });
     await region.scrollIntoViewIfNeeded();
     await region.screenshot({ path: join(ARTIFACTS, "html-phone-T02-scrolled.png") });
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium)("the budget book in Chromium, opened from files on disk", () => {
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    const { doc } = openDocument("examples/haizhu-2021");
+    const pages = renderBook(doc, loadTemplate(doc.template), {
+      diagnostics: validate(doc),
+      downloads: { xlsx: "budget.xlsx", pdf: "budget.pdf", csvDir: "csv", dataPackage: "datapackage.json" },
+    });
+    dir = mkdtempSync(join(tmpdir(), "yusuan-book-"));
+    for (const page of pages) {
+      mkdirSync(dirname(join(dir, page.path)), { recursive: true });
+      writeFileSync(join(dir, page.path), page.html);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch(LAUNCH);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens a page of the book, collecting console errors, page errors and any request for another file. */
+  async function open(path: string, width: number, height = 900): Promise<{ page: Page; problems: string[] }> {
+    const url = pathToFileURL(join(dir, path)).href;
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => {
+      if (request.url() !== url) problems.push(`request: ${request.url()}`);
+    });
+    await page.goto(url, { waitUntil: "load" });
+    return { page, problems };
+  }
+
+  const pageScroll = (page: Page) =>
+    page.locator("html").evaluate((root) => ({ scrollWidth: root.scrollWidth, clientWidth: root.clientWidth }));
+
+  for (const viewport of VIEWPORTS) {
+    it(`shows the overview with its charts at ${viewport.name} width`, async () => {
+      const { page, problems } = await open("index.html", viewport.width, viewport.height);
+      const charts = page.locator("figure.chart svg.chart-svg");
+      expect(await charts.count()).toBe(5);
+      for (const chart of await charts.all()) {
+        await chart.scrollIntoViewIfNeeded();
+        expect(await chart.isVisible()).toBe(true);
+        const box = await chart.boundingBox();
+        expect(box?.width ?? 0).toBeGreaterThan(200);
+        expect(box?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(viewport.width);
+      }
+      expect(await page.locator('[data-figure="totalBudget"] .figure-value').textContent()).toBe("5,921.56");
+      const scroll = await pageScroll(page);
+      expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+      await page.screenshot({ path: join(ARTIFACTS, `book-overview-${viewport.name}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("keeps a wide table inside its box, with findings marked and a switch that hides them", async () => {
+    for (const viewport of VIEWPORTS) {
+      const { page, problems } = await open("table-T10.html", viewport.width, viewport.height);
+      const scroll = await pageScroll(page);
+      expect(scroll.scrollWidth, viewport.name).toBeLessThanOrEqual(scroll.clientWidth);
+      const region = page.locator(".table-scroll").first();
+      const box = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+      await page.screenshot({ path: join(ARTIFACTS, `book-table-T10-${viewport.name}.png`) });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+    const { page } = await open("table-T06.html", 1280);
+    const cell = page.locator('td[data-row="201"][data-column="total"]');
+    const marked = () => cell.evaluate((el) => getComputedStyle(el).boxShadow);
+    const reference = cell.locator(".finding-ref");
+    expect(await marked()).not.toBe("none");
+    expect(await reference.isVisible()).toBe(true);
+    await page.locator("label.findings-toggle").click();
+    expect(await marked()).toBe("none");
+    expect(await reference.isVisible()).toBe(false);
+    await page.locator("label.findings-toggle").click();
+    expect(await reference.isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    expect(await marked()).toBe("none");
+    expect(await reference.isVisible()).toBe(false);
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it("reads a project page on a phone without sideways scrolling", async () => {
+    const { page, problems } = await open("project-550001-3.html", 375, 812);
+    const scroll = await pageScroll(page);
+    expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+    expect(await page.locator("h1").textContent()).toBe("琶洲政务分中心运营经费");
+    await page.screenshot({ path: join(ARTIFACTS, "book-project-phone.png"), fullPage: true });
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

@@ -62,9 +62,18 @@ describe("yusuan build", () => {
     const out = mkdtempSync(join(tmpdir(), "yusuan-build-"));
     const r = yusuan("build", "examples/haizhu-2021", "--out", out);
     expect(r.status).toBe(0);
-    const html = readFileSync(join(out, "index.html"), "utf8");
-    expect(html).toContain("收支总体情况表");
-    expect(existsSync(join(out, "budget.json"))).toBe(true);
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain("收支总预算");
+    expect(readFileSync(join(out, "budget.html"), "utf8")).toContain("收支总体情况表");
+    for (const file of [
+      "budget.json",
+      "budget.pdf",
+      "budget.xlsx",
+      "csv/T01.csv",
+      "datapackage.json",
+      "data/amounts.csv",
+    ]) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
     const fromSource = JSON.parse(yusuan("validate", "examples/haizhu-2021", "--format", "json").stdout);
     const fromJson = JSON.parse(yusuan("validate", join(out, "budget.json"), "--format", "json").stdout);
     expect(fromJson).toEqual(fromSource);

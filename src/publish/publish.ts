@@ -23,9 +23,14 @@ type Output = (doc: BudgetDocument, template: Template, diagnostics: Diagnostic[
 
 /** The outputs, loaded on demand so that a command that needs none of them does not pay for them. */
 const OUTPUTS: Record<string, Output> = {
-  html: async (doc, template) => {
-    const { renderHtmlPage } = await import("../render/html/page.ts");
-    return [{ path: "index.html", content: renderHtmlPage(doc, template) }];
+  html: async (doc, template, diagnostics) => {
+    const { renderBook } = await import("../render/html/book.ts");
+    const downloads = { xlsx: "budget.xlsx", pdf: "budget.pdf", csvDir: "csv", dataPackage: "datapackage.json" };
+    return renderBook(doc, template, { diagnostics, downloads }).map((p) => ({ path: p.path, content: p.html }));
+  },
+  pdf: async (doc, template) => {
+    const { renderPdf } = await import("../render/pdf/document.ts");
+    return [{ path: "budget.pdf", content: await renderPdf(doc, template) }];
   },
   xlsx: async (doc, template) => {
     const { renderXlsx } = await import("../render/xlsx/workbook.ts");

@@ -1,14 +1,18 @@
 /** Small pieces of markup shared by the narrative and the tables. Callers pass plain text; escaping happens here. */
 import { escapeHtml } from "./escape.ts";
+import { markPhrases, type Phrase } from "./findings.ts";
 
-/** One `<p>` per non-blank line: the document keeps paragraph breaks as newlines. */
-export function paragraphs(text: string, className?: string): string {
+/**
+ * One `<p>` per non-blank line: the document keeps paragraph breaks as newlines. Phrases that findings quote are
+ * marked where they occur.
+ */
+export function paragraphs(text: string, className?: string, phrases?: readonly Phrase[]): string {
   const attr = className ? ` class="${escapeHtml(className)}"` : "";
   return text
     .split(/\n+/)
     .map((line) => line.trim())
     .filter((line) => line !== "")
-    .map((line) => `<p${attr}>${escapeHtml(line)}</p>`)
+    .map((line) => `<p${attr}>${markPhrases(line, phrases)}</p>`)
     .join("\n");
 }
 
@@ -26,13 +30,18 @@ export interface SimpleColumn {
 }
 
 /** A narrative table (indicators, units, key projects): one header row, the first column names each row. */
-export function simpleTable(label: string, columns: SimpleColumn[], rows: string[][]): string {
+export function simpleTable(
+  label: string,
+  columns: SimpleColumn[],
+  rows: string[][],
+  phrases?: readonly Phrase[],
+): string {
   const cls = (c: SimpleColumn | undefined) => (c?.className ? ` class="${escapeHtml(c.className)}"` : "");
   const head = columns.map((c) => `<th scope="col"${cls(c)}>${escapeHtml(c.header)}</th>`).join("");
   const body = rows.map((cells) => {
     const line = cells.map((text, i) => {
       const [tag, scope] = i === 0 ? ["th", ' scope="row"'] : ["td", ""];
-      return `<${tag}${scope}${cls(columns[i])}>${escapeHtml(text)}</${tag}>`;
+      return `<${tag}${scope}${cls(columns[i])}>${markPhrases(text, phrases)}</${tag}>`;
     });
     return `<tr>${line.join("")}</tr>`;
   });

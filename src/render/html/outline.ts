@@ -21,3 +21,19 @@ export function partTitles(doc: BudgetDocument): string[] {
     return printed?.trim() ?? `第${numeral}部分 ${defaults[i]}`;
   });
 }
+
+/**
+ * The pages of the budget book, all in one folder so that every link is a plain file name and the folder works
+ * offline wherever it is copied. Unit codes are six digits (the schema says so), safe in a file name.
+ */
+export const bookPath = {
+  overview: "index.html",
+  fullText: "budget.html",
+  part: (part: number) => `part${part}.html`,
+  tables: "tables.html",
+  table: (tableId: string) => `table-${tableId}.html`,
+  units: "units.html",
+  unit: (unitCode: string) => `unit-${unitCode}.html`,
+  project: (unitCode: string, ordinal: number) => `project-${unitCode}-${ordinal}.html`,
+  findings: "findings.html",
+};

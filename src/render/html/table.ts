@@ -1,9 +1,10 @@
 /**
  * One table of Part 4, from the table IR to HTML. Cells carry their row and column keys (`data-row`,
- * `data-column`) so that findings, which locate a cell by those keys, can be drawn onto the page later.
+ * `data-column`), which is how findings, located by those keys, are drawn onto the cells they concern.
  */
 import type { GridCell, GridRow, HeaderCell, TableGrid } from "../grid.ts";
 import { escapeHtml } from "./escape.ts";
+import { markAttributes, referenceMark, type TableMarks } from "./findings.ts";
 import { scrollRegion } from "./markup.ts";
 import { tableAnchor } from "./outline.ts";
 
@@ -62,23 +63,34 @@ interface CellPlace {
   isHeader: boolean;
   sticky: boolean;
   wide: boolean;
+  marks?: TableMarks;
 }
 
-function bodyCell(row: GridRow, cell: GridCell, { isHeader, sticky, wide }: CellPlace): string {
+function bodyCell(row: GridRow, cell: GridCell, { isHeader, sticky, wide, marks }: CellPlace): string {
   // A balance table prints two model rows on one line: each cell names its own row, and filler cells name none.
   const rowKey = "row" in cell ? cell.row : row.key;
-  const classes = [cell.type, wide ? "wide" : "", sticky ? "sticky" : ""].filter(Boolean).join(" ");
+  const findings = marks?.cell(rowKey, cell.column) ?? [];
+  const mark = findings.length > 0 ? markAttributes(findings) : undefined;
+  const classes = [cell.type, wide ? "wide" : "", sticky ? "sticky" : "", mark?.classes ?? ""]
+    .filter(Boolean)
+    .join(" ");
   const depth = isHeader && row.depth ? ` style="--depth: ${row.depth}"` : "";
   const keys = `${rowKey === undefined ? "" : ` data-row="${escapeHtml(rowKey)}"`} data-column="${escapeHtml(cell.column)}"`;
   const [tag, scope] = isHeader ? ["th", ' scope="row"'] : ["td", ""];
-  return `<${tag}${scope} class="${classes}"${depth}${keys}>${escapeHtml(cell.text)}</${tag}>`;
+  const refs = findings.length > 0 ? referenceMark(findings, true) : "";
+  return `<${tag}${scope} class="${classes}"${depth}${keys}${mark?.title ?? ""}>${escapeHtml(cell.text)}${refs}</${tag}>`;
 }
 
-function tbody(grid: TableGrid, headers: Set<number>, stickyColumn: number): string {
+function tbody(grid: TableGrid, headers: Set<number>, stickyColumn: number, marks?: TableMarks): string {
   const rows = grid.body.map((row) => {
     const total = TOTAL_KINDS.has(row.kind) ? ' class="total"' : "";
     const cells = row.cells.map((cell, i) =>
-      bodyCell(row, cell, { isHeader: headers.has(i), sticky: i === stickyColumn, wide: !!grid.columns[i]?.wide }),
+      bodyCell(row, cell, {
+        isHeader: headers.has(i),
+        sticky: i === stickyColumn,
+        wide: !!grid.columns[i]?.wide,
+        marks,
+      }),
     );
     return `<tr data-kind="${escapeHtml(row.kind)}"${total}>${cells.join("")}</tr>`;
   });
@@ -93,7 +105,14 @@ function note(text: string | undefined): string {
   return `<p class="table-note">${escapeHtml(printed)}</p>`;
 }
 
-export function renderTable(grid: TableGrid): string {
+export interface TableOptions {
+  /** The findings to mark on the cells and list under the table. */
+  marks?: TableMarks;
+  /** Markup placed after the table and its notes: the table's download links. */
+  downloads?: string;
+}
+
+export function renderTable(grid: TableGrid, { marks, downloads }: TableOptions = {}): string {
   const headers = rowHeaderColumns(grid);
   // Only the first row-header column stays in view while a wide table scrolls sideways: a second one would cover it.
   const stickyColumn = Math.min(...headers);
@@ -102,13 +121,15 @@ export function renderTable(grid: TableGrid): string {
     .map((text) => `<span>${escapeHtml(text)}</span>`)
     .join("");
   const caption = `<caption><span class="table-title">${escapeHtml(tableCaption(grid))}</span><span class="table-meta">${meta}</span></caption>`;
-  const table = `<table class="budget-table">\n${caption}\n${thead(grid, stickyColumn)}\n${tbody(grid, headers, stickyColumn)}\n</table>`;
+  const table = `<table class="budget-table">\n${caption}\n${thead(grid, stickyColumn)}\n${tbody(grid, headers, stickyColumn, marks)}\n</table>`;
   const empty = grid.emptyStatement?.trim() ? `<p class="empty-statement">${escapeHtml(grid.emptyStatement)}</p>` : "";
   return [
     `<section class="table-section" id="${escapeHtml(tableAnchor(grid.id))}">`,
     scrollRegion(tableCaption(grid), table),
     note(grid.note),
     empty,
+    downloads ?? "",
+    marks?.list ?? "",
     "</section>",
   ]
     .filter(Boolean)
