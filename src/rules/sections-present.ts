@@ -1,6 +1,7 @@
 /**
  * The explanations 财预〔2016〕143号 requires are all published: Part 1 (duties and structure), Part 2 (policies and
- * performance goals) and every Part 3 section the template lists, each with its text.
+ * performance goals) as far as the layout has them (`narrative.frontParts`), and every Part 3 section the template
+ * lists, each with its text.
  */
 import type { BudgetDocument } from "../model/document.ts";
 import type { Rule } from "./rule.ts";
@@ -16,15 +17,16 @@ function frontParts(doc: BudgetDocument) {
   const goals =
     !blank(goal.annualGoal) || !blank(goal.overallGoal) || goal.indicators.length + doc.part2.tasks.length > 0;
   return [
-    { ...PART1, part: "主要职责", partEn: "duties", present: doc.part1.duties.some((d) => !blank(d)) },
-    { ...PART1, part: "机构设置", partEn: "structure", present: !blank(doc.part1.structure) },
+    { id: "duties", ...PART1, part: "主要职责", partEn: "duties", present: doc.part1.duties.some((d) => !blank(d)) },
+    { id: "structure", ...PART1, part: "机构设置", partEn: "structure", present: !blank(doc.part1.structure) },
     {
+      id: "policies",
       ...PART2,
       part: "确定工作目标所依据的政策",
       partEn: "policies",
       present: doc.part2.policies.some((p) => !blank(p)),
     },
-    { ...PART2, part: "部门整体及主要工作任务绩效目标", partEn: "performance goals", present: goals },
+    { id: "goals", ...PART2, part: "部门整体及主要工作任务绩效目标", partEn: "performance goals", present: goals },
   ];
 }
 
@@ -38,8 +40,9 @@ export const sectionsPresent: Rule = {
       "Part 1 (duties, structure), Part 2 (policies, performance goals) and every Part 3 section of the template are present with text.",
   },
   check({ doc, template, report }) {
-    for (const p of frontParts(doc)) {
-      const { present, ...data } = p;
+    const required = template.narrative.frontParts ?? ["duties", "structure", "policies", "goals"];
+    for (const p of frontParts(doc).filter((f) => required.includes(f.id))) {
+      const { present, id: _id, ...data } = p;
       if (!present) report({ messageId: "missingPart", data, location: { section: p.section } });
     }
     for (const spec of template.narrative.sections) {

@@ -97,6 +97,10 @@ const TemplateSchema = Type.Object({
     subjects: Type.Record(Type.String(), Type.String()),
     keyProjects: Type.Optional(Type.String()),
     identities: Type.Optional(Type.Array(Type.String())),
+    /** The parts of Parts 1 and 2 the layout requires (duties, structure, policies, goals); all four if absent. */
+    frontParts: Type.Optional(
+      Type.Array(Type.Union(["duties", "structure", "policies", "goals"].map((p) => Type.Literal(p)))),
+    ),
   }),
 });
 

@@ -7,6 +7,7 @@ import { ImportError } from "../errors.ts";
 import { readable } from "../text.ts";
 
 export interface TextItem {
+  page: number;
   text: string;
   x0: number;
   x1: number;
@@ -64,7 +65,7 @@ export async function readPdf(data: Uint8Array, file: string): Promise<Page[]> {
         if (typeof raw.str !== "string" || raw.str.trim() === "") continue;
         const [, , , d = 0, x = 0, y = 0] = raw.transform;
         const h = Math.abs(raw.height || d);
-        items.push(trimmed({ text: readable(raw.str), x0: x, x1: x + raw.width, y, h }));
+        items.push(trimmed({ page: n, text: readable(raw.str), x0: x, x1: x + raw.width, y, h }));
       }
       pages.push({ number: n, width: viewport.width, height: viewport.height, items });
       page.cleanup();

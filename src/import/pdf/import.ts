@@ -36,6 +36,11 @@ function toTable(spec: TableSpec, reading: RegionReading, file: string, decimals
   const own = spec.amountUnit !== undefined ? reading.decimals : decimals;
   const reader = new CellReader(file, own);
   const positional = (columns: Column[], cells: Cells) => columns.map((c) => cells[c.key] ?? "");
+  // Rows come out in the order they are read: grid rows as printed, balance rows side by side.
+  const ordered =
+    spec.shape === "balance"
+      ? (spec.sides ?? []).flatMap((side) => reading.rows.filter((r) => r.cells.side === side.key))
+      : reading.rows;
   const rows =
     spec.shape === "balance"
       ? balanceRows(
@@ -43,16 +48,20 @@ function toTable(spec: TableSpec, reading: RegionReading, file: string, decimals
           Object.fromEntries(
             (spec.sides ?? []).map((side) => [
               side.key,
-              reading.rows.filter((r) => r.side === side.key).map((r) => positional(sideColumns(side), r)),
+              ordered.filter((r) => r.cells.side === side.key).map((r) => positional(sideColumns(side), r.cells)),
             ]),
           ),
           reader,
         )
       : gridRows(
           spec,
-          reading.rows.map((r) => positional(spec.columns, r)),
+          ordered.map((r) => positional(spec.columns, r.cells)),
           reader,
         );
+  rows.forEach((row, i) => {
+    const positions = ordered[i]?.positions;
+    if (positions && Object.keys(positions).length > 0) row.positions = positions;
+  });
   const table: Table = { id: spec.id, title: spec.title, rows };
   if (spec.amountUnit !== undefined) {
     table.amountUnit = spec.amountUnit;

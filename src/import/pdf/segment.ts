@@ -44,7 +44,8 @@ export function segment(lines: Line[], template: Template): Segmentation {
   const narrative: Line[] = [];
   let current: TableRegion | undefined;
   for (const line of lines) {
-    if (isFooter(line)) continue;
+    // The table number printed above a title (表2) belongs to the table that follows, not to the one before.
+    if (isFooter(line) || /^表\d+$/.test(comparable(line.text))) continue;
     const id = tableTitled(template, line.text);
     if (id) {
       current = { id, title: line.text.trim(), lines: [] };

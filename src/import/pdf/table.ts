@@ -6,6 +6,8 @@
  * of all body lines cluster into one position per amount column. A line with figures is a row; a line without any
  * (a wrapped label, a long text cell) belongs to the row whose figures are nearest to it.
  */
+
+import type { Position } from "../../model/document.ts";
 import { type Column, sideColumns, type TableSpec } from "../../templates/template.ts";
 import { comparable } from "../text.ts";
 import type { TextItem } from "./extract.ts";
@@ -15,8 +17,27 @@ export interface Cells {
   [column: string]: string;
 }
 
+/** A row as read: its cells' text, and where each was printed. */
+export interface ReadCells {
+  cells: Cells;
+  positions: Record<string, Position>;
+}
+
+/** The box around some items (all on one page). */
+function boxOf(items: TextItem[]): Position | undefined {
+  const [first] = items;
+  if (!first) return undefined;
+  return {
+    page: first.page,
+    x0: Math.min(...items.map((i) => i.x0)),
+    y0: Math.min(...items.map((i) => i.y - i.h * 0.2)),
+    x1: Math.max(...items.map((i) => i.x1)),
+    y1: Math.max(...items.map((i) => i.y + i.h * 0.85)),
+  };
+}
+
 export interface RegionReading {
-  rows: Cells[];
+  rows: ReadCells[];
   department?: string;
   unitLine?: string;
   note?: string;
@@ -33,7 +54,7 @@ const DASH = /^[-—–－]$/;
 
 const isFigure = (text: string) => NUMBER.test(text.trim()) || DASH.test(text.trim());
 /** A bare run of digits (201, 20805, 2080505, 05) reads as a code; figures carry decimals or separators. */
-const isCode = (text: string) => /^\d{2,7}$/.test(text.trim());
+const isCode = (text: string) => /^\d{1,7}$/.test(text.trim());
 
 /** A line of the small integers 1, 2, 3 … that number the columns under a header. */
 function isColumnNumbers(line: Line): boolean {
@@ -49,13 +70,16 @@ interface Anchor {
   left: number;
 }
 
-/** Right edges within a few points of each other are one column. */
+/**
+ * Right edges within a fraction of the font size of each other are one column (edges estimated for a figure that
+ * shared its text run with words are a few points off).
+ */
 function clusterAnchors(items: TextItem[]): Anchor[] {
   const sorted = [...items].sort((a, b) => a.x1 - b.x1);
   const anchors: { rights: number[]; left: number }[] = [];
   for (const item of sorted) {
     const last = anchors[anchors.length - 1];
-    if (last && item.x1 - (last.rights[last.rights.length - 1] ?? 0) <= 4) {
+    if (last && item.x1 - (last.rights[last.rights.length - 1] ?? 0) <= Math.max(4, item.h * 0.8)) {
       last.rights.push(item.x1);
       last.left = Math.min(last.left, item.x0);
     } else anchors.push({ rights: [item.x1], left: item.x0 });
@@ -101,6 +125,8 @@ function classify(lines: Line[], reading: RegionReading): { anchorsOf: BodyLine[
     }
     if (/^注[:：]/.test(flat)) {
       reading.note = text.replace(/^注\s*[:：]\s*/, "");
+      // Some layouts say why a table is empty in its note (故本表为空表; 本表本年无发生额).
+      if (/为空表|本表无数据|无发生额|本表为空/.test(flat)) reading.emptyStatement = reading.note;
       continue;
     }
     if (/为空表|本表无数据|本表为空/.test(flat)) {
@@ -142,8 +168,9 @@ function attachLoose(body: BodyLine[], loose: Line[]): Map<BodyLine, TextItem[]>
 }
 
 /** Text left of the figures: leading code-like tokens fill the code columns, the rest is the label. */
-function leftCells(columns: Column[], items: TextItem[]): Cells {
+function leftCells(columns: Column[], items: TextItem[]): ReadCells {
   const cells: Cells = {};
+  const positions: Record<string, Position> = {};
   const codeColumns = columns.filter((c) => c.type === "code");
   const labelColumn = columns.find((c) => c.type === "label" || c.type === "economic");
   const sorted = [...items].sort((a, b) => a.x0 - b.x0 || b.y - a.y);
@@ -152,22 +179,32 @@ function leftCells(columns: Column[], items: TextItem[]): Cells {
   for (const item of sorted) {
     const text = item.text.trim();
     const code = codeColumns[next];
-    if (code && rest.length === 0 && /^\d{2,7}$/.test(text)) {
+    if (code && rest.length === 0 && /^\d{1,7}$/.test(text)) {
       cells[code.key] = text;
+      const box = boxOf([item]);
+      if (box) positions[code.key] = box;
       next++;
     } else rest.push(item);
   }
-  if (labelColumn) cells[labelColumn.key] = joinTexts(rest);
-  return cells;
+  if (labelColumn) {
+    cells[labelColumn.key] = joinTexts(rest);
+    const box = boxOf(rest);
+    if (box) positions[labelColumn.key] = box;
+  }
+  return { cells, positions };
 }
 
 export function readRegion(spec: TableSpec, lines: Line[]): RegionReading {
   const reading: RegionReading = { rows: [], decimals: 2, pages: [...new Set(lines.map((l) => l.page))], problems: [] };
   const { anchorsOf: body, loose } = classify(lines, reading);
+  if (body.length > 0) reading.pages = [...new Set(body.map((b) => b.line.page))];
   const figures = body.flatMap((b) => b.figures);
   reading.decimals = decimalsOf(figures);
   const amountColumns = spec.columns.filter((c) => c.type === "amount");
-  const expected = spec.shape === "balance" ? (spec.sides ?? []).length : amountColumns.length;
+  const expected =
+    spec.shape === "balance"
+      ? (spec.sides ?? []).flatMap((side) => sideColumns(side).filter((c) => c.type === "amount")).length
+      : amountColumns.length;
   const anchors = clusterAnchors(figures);
   if (body.length > 0 && anchors.length !== expected) {
     reading.problems.push(`found ${anchors.length} columns of figures where the template has ${expected}`);
@@ -187,37 +224,40 @@ export function readRegion(spec: TableSpec, lines: Line[]): RegionReading {
  * One row's cells: figures go to the amount column whose anchor is nearest; text left of the figures fills the
  * code and label columns, text right of them the first text column after the amounts.
  */
-function rowCells(columns: Column[], anchors: Anchor[], figures: TextItem[], texts: TextItem[]): Cells {
+function rowCells(columns: Column[], anchors: Anchor[], figures: TextItem[], texts: TextItem[]): ReadCells {
   const amountColumns = columns.filter((c) => c.type === "amount");
   const start = Math.min(...anchors.map((a) => a.left));
   const end = Math.max(...anchors.map((a) => a.right));
-  const cells = leftCells(
+  const read = leftCells(
     columns,
     texts.filter((t) => t.x1 <= start + 1),
   );
   for (const figure of figures) {
     const column = amountColumns[nearest(anchors, figure.x1)];
-    if (column) cells[column.key] = figure.text.trim();
+    const box = boxOf([figure]);
+    if (!column) continue;
+    read.cells[column.key] = figure.text.trim();
+    if (box) read.positions[column.key] = box;
   }
   const after = columns.slice(columns.findLastIndex((c) => c.type === "amount") + 1);
   const trailing = texts.filter((t) => t.x0 >= end - 1);
   const [firstAfter] = after;
-  if (firstAfter && trailing.length > 0) cells[firstAfter.key] = joinTexts(trailing);
-  return cells;
+  if (firstAfter && trailing.length > 0) read.cells[firstAfter.key] = joinTexts(trailing);
+  return read;
 }
 
 /**
  * A balance table prints an income line and an expenditure line side by side, each side with its own figures:
  * the first anchors (as many as the income side has amount columns) are the income side's.
  */
-function balanceCells(spec: TableSpec, anchors: Anchor[], line: BodyLine, extra: TextItem[]): Cells[] {
+function balanceCells(spec: TableSpec, anchors: Anchor[], line: BodyLine, extra: TextItem[]): ReadCells[] {
   const sides = spec.sides ?? [];
   const [first, second] = sides.map(sideColumns);
   const split = anchors[(first ?? []).filter((c) => c.type === "amount").length - 1];
   if (!split || !first || !second) return [];
   const boundary = split.right + 2;
   const texts = [...line.texts, ...extra];
-  const out: Cells[] = [];
+  const out: ReadCells[] = [];
   const parts: [string, Column[], (x: number) => boolean][] = [
     [sides[0]?.key ?? "", first, (x) => x < boundary],
     [sides[1]?.key ?? "", second, (x) => x >= boundary],
@@ -227,7 +267,8 @@ function balanceCells(spec: TableSpec, anchors: Anchor[], line: BodyLine, extra:
     const figures = line.figures.filter((f) => inSide(f.x0));
     const sideTexts = texts.filter((t) => inSide(t.x0));
     if (figures.length === 0 && sideTexts.length === 0) continue;
-    out.push({ side: key, ...rowCells(columns, sideAnchors, figures, sideTexts) });
+    const read = rowCells(columns, sideAnchors, figures, sideTexts);
+    out.push({ cells: { side: key, ...read.cells }, positions: read.positions });
   }
   return out;
 }

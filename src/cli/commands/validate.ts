@@ -1,0 +1,94 @@
+/** `yusuan validate <inputs…>`: one document reported in full, many summarised in a table. */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { Option } from "commander";
+import { displayName, expandInputs, openInput } from "../../import/open.ts";
+import { InputError } from "../../model/load.ts";
+import { summarise } from "../../rules/diagnostic.ts";
+import { validate } from "../../rules/index.ts";
+import { loadTemplate } from "../../templates/template.ts";
+import { Progress } from "../progress.ts";
+import { jsonReport, type Lang, prettyReport } from "../report.ts";
+import { type SummaryRow, summaryRow, summaryTable } from "../summary.ts";
+
+interface Options {
+  format: string;
+  lang: Lang;
+  template: string;
+  annotate?: string;
+}
+
+function knownTemplate(id: string) {
+  try {
+    return loadTemplate(id);
+  } catch {
+    return undefined;
+  }
+}
+
+async function validateOne(path: string, options: Options): Promise<number> {
+  const opened = await openInput(path, options.template);
+  const { doc, problems } = opened;
+  const diagnostics = validate(doc, problems);
+  const summary = summarise(diagnostics);
+  if (options.annotate) {
+    if (!opened.original) throw new InputError(`${path}: --annotate needs a PDF input`);
+    const { annotatePdf } = await import("../../annotate/annotate.ts");
+    writeFileSync(options.annotate, await annotatePdf(opened.original, doc, diagnostics));
+    process.stderr.write(`${options.annotate}\n`);
+  }
+  if (opened.layout) process.stderr.write(`${displayName(path)}: ${opened.layout}\n`);
+  const template = problems.length === 0 ? knownTemplate(doc.template) : undefined;
+  process.stdout.write(
+    `${options.format === "json" ? jsonReport(doc, diagnostics, summary) : prettyReport(doc, template, diagnostics, summary, options.lang, process.stdout.isTTY === true)}\n`,
+  );
+  return summary.errors > 0 ? 1 : 0;
+}
+
+async function validateMany(paths: string[], options: Options): Promise<number> {
+  const rows: SummaryRow[] = [];
+  const progress = new Progress(paths.length);
+  let status = 0;
+  for (const [i, path] of paths.entries()) {
+    progress.step(i, displayName(path));
+    try {
+      const opened = await openInput(path, options.template);
+      const summary = summarise(validate(opened.doc, opened.problems));
+      const tables = opened.tables ? `${opened.tables.found}/${opened.tables.of}` : String(opened.doc.tables.length);
+      const cells = opened.tables?.cells ?? 0;
+      rows.push(summaryRow(displayName(path), opened.doc.template, tables, cells, summary));
+      if (summary.errors > 0 && status === 0) status = 1;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      rows.push({
+        document: displayName(path),
+        layout: "",
+        tables: "",
+        cells: 0,
+        errors: 0,
+        warnings: 0,
+        failure: error.message,
+      });
+      status = 2;
+    }
+  }
+  progress.end();
+  process.stdout.write(`${options.format === "json" ? JSON.stringify({ documents: rows }) : summaryTable(rows)}\n`);
+  return status;
+}
+
+export function validateCommand(program: Command): void {
+  program
+    .command("validate")
+    .description("check documents — source folders, .json, .pdf, or a folder of them — and report findings")
+    .argument("<inputs...>", "documents to check")
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
+    .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
+    .option("--template <id>", "layout of PDF inputs: auto or a template id", "auto")
+    .option("--annotate <out.pdf>", "write a copy of the PDF input with each finding marked at its cell")
+    .action(async (inputs: string[], options: Options) => {
+      const paths = expandInputs(inputs);
+      process.exitCode =
+        paths.length === 1 && paths[0] ? await validateOne(paths[0], options) : await validateMany(paths, options);
+    });
+}

@@ -1,0 +1,69 @@
+/**
+ * Any input a command accepts, opened as a BudgetDocument: a source folder, a BudgetDocument .json, or a published
+ * PDF imported on the fly. Inputs are size-limited; what cannot be read is an InputError naming the file.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import type { BudgetDocument } from "../model/document.ts";
+import { InputError, openDocument, type SchemaProblem } from "../model/load.ts";
+import { ImportError } from "./errors.ts";
+
+/** Larger than any budget disclosure; a bigger upload is refused before it is read. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export interface Opened {
+  path: string;
+  doc: BudgetDocument;
+  problems: SchemaProblem[];
+  /** How the input was read: source, json or pdf, and for imports which layout and why. */
+  kind: string;
+  layout?: string;
+  tables?: { found: number; of: number; cells: number };
+  /** For a PDF, the original bytes (to mark findings on). */
+  original?: Uint8Array;
+}
+
+function readLimited(path: string): Uint8Array {
+  const size = statSync(path).size;
+  if (size > MAX_INPUT_BYTES) throw new InputError(`${path}: ${size} bytes is over the ${MAX_INPUT_BYTES} byte limit`);
+  return new Uint8Array(readFileSync(path));
+}
+
+export async function openInput(path: string, template = "auto"): Promise<Opened> {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
+  try {
+    if (extname(path).toLowerCase() === ".pdf") {
+      const { importPdf } = await import("./pdf/import.ts");
+      const data = readLimited(path);
+      const imported = await importPdf(data.slice(), path, template);
+      const found = imported.tables.filter((t) => t.found);
+      return {
+        path,
+        doc: imported.doc,
+        problems: [],
+        kind: "pdf",
+        layout: imported.reason,
+        tables: { found: found.length, of: imported.tables.length, cells: found.reduce((n, t) => n + t.cells, 0) },
+        original: data,
+      };
+    }
+    const { doc, problems } = openDocument(path);
+    return { path, doc, problems, kind: statSync(path).isDirectory() ? "source" : "json" };
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** The inputs a list of paths stands for: files as given, and in a folder that is no source folder, its documents. */
+export function expandInputs(paths: string[]): string[] {
+  return paths.flatMap((path) => {
+    if (!existsSync(path) || !statSync(path).isDirectory() || existsSync(join(path, "document.yaml"))) return [path];
+    return readdirSync(path)
+      .filter((name) => /\.(pdf|json)$/i.test(name) || existsSync(join(path, name, "document.yaml")))
+      .sort()
+      .map((name) => join(path, name));
+  });
+}
+
+export const displayName = (path: string) => basename(path);

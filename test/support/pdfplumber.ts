@@ -1,0 +1,40 @@
+/**
+ * The corpus's reference extractions (*.pdfplumber.txt: each page's text, then its table grids with cells joined
+ * by " | "), read into the figures each page's tables print — what an import must reproduce.
+ */
+import { readFileSync } from "node:fs";
+
+const NUMBER = /^[-−]?\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?$|^[-−]?\d+(?:\.\d+)?$/;
+
+/** Figures per page: numeric grid cells after a row's first words (cells before them are codes). */
+export function referenceFigures(path: string): Map<number, string[]> {
+  const byPage = new Map<number, string[]>();
+  let page = 0;
+  let inTable = false;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const heading = /^===== PAGE (\d+) =====/.exec(line);
+    if (heading) {
+      page = Number(heading[1]);
+      inTable = false;
+    } else if (line.startsWith("--- TABLE")) inTable = true;
+    else if (inTable && line.includes("|")) {
+      const cells = line.split(" | ").map((c) => c.trim());
+      if (cells.every((c, i) => c === String(i + 1))) continue;
+      const firstWords = cells.findIndex((c) => c !== "" && !NUMBER.test(c));
+      const figures = cells.filter((c, i) => i > firstWords && NUMBER.test(c));
+      byPage.set(page, [...(byPage.get(page) ?? []), ...figures]);
+    }
+  }
+  return byPage;
+}
+
+/** What is in `a` and not in `b`, counting repeats. */
+export function multisetMinus<T>(a: T[], b: T[]): T[] {
+  const rest = [...b];
+  return a.filter((x) => {
+    const i = rest.indexOf(x);
+    if (i < 0) return true;
+    rest.splice(i, 1);
+    return false;
+  });
+}
