@@ -3,6 +3,7 @@
  * and as whole CLI processes (cold). `npm run -s bench -- --json` prints the figures as one JSON line.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { openDocument } from "../src/model/load.ts";
 import { OUTPUT_NAMES, publish } from "../src/publish/publish.ts";
@@ -53,6 +54,25 @@ const buildMs = await timed(async () => {
 const outputs = Object.fromEntries(OUTPUT_NAMES.map((name) => [name, median(perOutput[name] ?? [])]));
 const validateProcessMs = processMs(["validate", SEED, "--format", "json"]);
 
+/** PDF import speed on the largest corpus documents, as seconds per 50 pages (warm, median). */
+async function pdfImportPer50Pages(): Promise<{ perPage: number; pages: number; file: string } | undefined> {
+  const corpus = "../shared/corpus";
+  if (!existsSync(corpus)) return undefined;
+  const { importPdf } = await import("../src/import/pdf/import.ts");
+  const { readPdf } = await import("../src/import/pdf/extract.ts");
+  const files = ["gz_2026_zwfwsjglj.pdf", "gz_2026_fgw.pdf", "sh_pt_wanli_2025.pdf"].map((f) => `${corpus}/${f}`);
+  let worst: { perPage: number; pages: number; file: string } | undefined;
+  for (const file of files) {
+    const data = new Uint8Array(readFileSync(file));
+    const pages = (await readPdf(data.slice(), file)).length;
+    const ms = await timed(() => importPdf(data.slice(), file), 3);
+    const perPage = ms / pages;
+    if (!worst || perPage > worst.perPage) worst = { perPage, pages, file };
+  }
+  return worst;
+}
+const pdfImport = await pdfImportPer50Pages();
+
 const figures = {
   seedLoadMs: round(loadMs),
   seedValidateMs: round(validateMs),
@@ -60,6 +80,7 @@ const figures = {
   seedBuildSeconds: round(buildMs / 1000, 3),
   seedPdfSeconds: outputs.pdf === undefined ? null : round(outputs.pdf / 1000, 3),
   outputsMs: Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, round(v)])),
+  pdfImportSecondsPer50Pages: pdfImport ? round((pdfImport.perPage * 50) / 1000, 3) : null,
 };
 
 function round(value: number, digits = 1): number {
@@ -78,4 +99,10 @@ if (json) {
   console.log(
     `  build, all outputs      ${figures.seedBuildSeconds} s (target ${target} s: ${(figures.seedBuildSeconds / target).toFixed(2)} of it)`,
   );
+  if (pdfImport) {
+    const per50 = figures.pdfImportSecondsPer50Pages ?? 0;
+    console.log(
+      `  PDF import              ${per50} s per 50 pages (slowest: ${pdfImport.file.split("/").pop()}, ${pdfImport.pages} pages; target 2 s: ${(per50 / 2).toFixed(2)} of it)`,
+    );
+  } else console.log("  PDF import              skipped: ../shared/corpus is absent");
 }
