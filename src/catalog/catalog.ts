@@ -3,10 +3,10 @@
  * unit type, procurement categories. Each is loaded once and looked up by code.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { dataPath } from "../paths.ts";
 import { parseCsvRecords } from "./csv.ts";
 
-const CATALOG_DIR = fileURLToPath(new URL("../../data/catalogs/", import.meta.url));
+const CATALOG_DIR = `${dataPath("catalogs")}/`;
 
 export interface CatalogEntry {
   code: string;

@@ -3,11 +3,11 @@
  * completely wins, and the reason is said ("gd-2026-12: 12 of its 12 table titles found").
  */
 import { readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { dataPath } from "../paths.ts";
 import { loadTemplate, type Template } from "../templates/template.ts";
 import { tableTitled } from "./pdf/segment.ts";
 
-const TEMPLATE_DIR = fileURLToPath(new URL("../../data/templates/", import.meta.url));
+const TEMPLATE_DIR = `${dataPath("templates")}/`;
 
 export function templateIds(): string[] {
   return readdirSync(TEMPLATE_DIR)

@@ -3,15 +3,15 @@
  * from data/import/radicals.yaml (⻔ → 门) mapped to their characters.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 
 let radicals: Map<string, string> | undefined;
 
 function radicalMap(): Map<string, string> {
   radicals ??= new Map(
     Object.entries(
-      parse(readFileSync(fileURLToPath(new URL("../../data/import/radicals.yaml", import.meta.url)), "utf8"), {
+      parse(readFileSync(dataPath("import/radicals.yaml"), "utf8"), {
         uniqueKeys: false,
       }) as Record<string, string>,
     ),

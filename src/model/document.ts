@@ -63,6 +63,13 @@ export const RowSchema = Type.Object({
   code: Type.Optional(Type.String({ description: "function, economic or unit code" })),
   label: Text,
   cells: Type.Record(Type.String(), CellSchema),
+  /** Where an imported row's cells were printed (page, and box in PDF points), so findings can be marked there. */
+  positions: Type.Optional(
+    Type.Record(
+      Type.String(),
+      Type.Object({ page: Type.Integer(), x0: Type.Number(), y0: Type.Number(), x1: Type.Number(), y1: Type.Number() }),
+    ),
+  ),
 });
 
 export const TableSchema = Type.Object({
@@ -113,5 +120,6 @@ export type Fact = Static<typeof FactSchema>;
 export type Section = Static<typeof SectionSchema>;
 export type Cell = Static<typeof CellSchema>;
 export type Row = Static<typeof RowSchema>;
+export type Position = NonNullable<Row["positions"]>[string];
 export type Table = Static<typeof TableSchema>;
 export type BudgetDocument = Static<typeof BudgetDocumentSchema>;

@@ -3,8 +3,8 @@
  * comparison, a value and a unit, keeping the original text. The words are data (data/rules/targets.yaml).
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 
 export type Comparison = "=" | ">=" | "<=" | ">" | "<";
 
@@ -24,9 +24,7 @@ interface Words {
 let words: Words | undefined;
 
 function loadWords(): Words {
-  words ??= parse(
-    readFileSync(fileURLToPath(new URL("../../data/rules/targets.yaml", import.meta.url)), "utf8"),
-  ) as Words;
+  words ??= parse(readFileSync(dataPath("rules/targets.yaml"), "utf8")) as Words;
   return words;
 }
 

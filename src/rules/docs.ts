@@ -1,14 +1,14 @@
 /** The documentation page of a rule, generated from its meta and messages so that the two cannot drift apart. */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 import { loadTemplate } from "../templates/template.ts";
 import type { Rule } from "./rule.ts";
 
 const SEVERITY = { error: "错误 error", warning: "警告 warning", info: "提示 info" };
 
 function messages(id: string): Record<string, { zh: string; en: string }> {
-  const path = fileURLToPath(new URL(`../../data/messages/rules/${id}.yaml`, import.meta.url));
+  const path = dataPath(`messages/rules/${id}.yaml`);
   return parse(readFileSync(path, "utf8")) as Record<string, { zh: string; en: string }>;
 }
 

@@ -3,12 +3,10 @@
  * goal, its tasks, and the projects' indicators in the project table. Indicators are matched by name (names are
  * written with small variations, so by bigram similarity) and compared on their parsed figures.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { type StatedIndicator, statedIndicators } from "../model/indicators.ts";
 import { parseTarget, type Target } from "../model/target.ts";
 import type { Rule } from "./rule.ts";
+import { ruleData } from "./rule-data.ts";
 
 interface Settings {
   /** Names at least this similar are the same indicator. */
@@ -17,12 +15,7 @@ interface Settings {
   certain: number;
 }
 
-const settings = (): Settings =>
-  (
-    parse(readFileSync(fileURLToPath(new URL("../../data/rules/indicators.yaml", import.meta.url)), "utf8")) as {
-      similarity: Settings;
-    }
-  ).similarity;
+const settings = (): Settings => ruleData<{ similarity: Settings }>("indicators").similarity;
 
 function bigrams(text: string): string[] {
   const s = text.normalize("NFKC").replace(/[\s"“”'‘’()（）《》、,，.。:：;；]/g, "");

@@ -3,12 +3,12 @@
  * placeholders.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 
 type Bilingual = { zh: string; en: string };
 
-const MESSAGE_DIR = fileURLToPath(new URL("../../data/messages/", import.meta.url));
+const MESSAGE_DIR = `${dataPath("messages")}/`;
 
 const ruleMessages = new Map<string, Record<string, Bilingual>>();
 let catalogs: Record<string, Bilingual> | undefined;

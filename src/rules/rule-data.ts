@@ -1,13 +1,13 @@
 /** Settings and word lists of rules are data (data/rules/<name>.yaml), read once. */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 
 const cache = new Map<string, unknown>();
 
 export function ruleData<T>(name: string): T {
   if (!cache.has(name)) {
-    const path = fileURLToPath(new URL(`../../data/rules/${name}.yaml`, import.meta.url));
+    const path = dataPath(`rules/${name}.yaml`);
     cache.set(name, parse(readFileSync(path, "utf8")));
   }
   return cache.get(name) as T;

@@ -4,12 +4,12 @@
  * checks them; nothing about a particular layout is written in code.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Type, { type Static } from "typebox";
 import { Compile } from "typebox/compile";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 
-const TEMPLATE_DIR = fileURLToPath(new URL("../../data/templates/", import.meta.url));
+const TEMPLATE_DIR = `${dataPath("templates")}/`;
 
 const ColumnType = Type.Union([
   Type.Literal("amount"),

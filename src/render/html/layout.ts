@@ -5,11 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import type { BudgetDocument } from "../../model/document.ts";
+import { sourcePath } from "../../paths.ts";
 import { escapeHtml } from "./escape.ts";
 import { bookPath } from "./outline.ts";
 import { STYLE } from "./page.ts";
 
-const BOOK_STYLE = readFileSync(new URL("./book.css", import.meta.url), "utf8");
+const BOOK_STYLE = readFileSync(sourcePath("render", "html", "book.css"), "utf8");
 
 export type NavKey = "overview" | "part1" | "part2" | "part3" | "tables" | "units" | "findings" | "fullText";
 

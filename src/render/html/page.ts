@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { BudgetDocument } from "../../model/document.ts";
+import { sourcePath } from "../../paths.ts";
 import type { Template } from "../../templates/template.ts";
 import { documentGrids, type TableGrid } from "../grid.ts";
 import { escapeHtml } from "./escape.ts";
@@ -14,7 +15,7 @@ import { partAnchor, partTitles } from "./outline.ts";
 import { renderTable } from "./table.ts";
 import { renderToc } from "./toc.ts";
 
-export const STYLE = readFileSync(new URL("./style.css", import.meta.url), "utf8");
+export const STYLE = readFileSync(sourcePath("render", "html", "style.css"), "utf8");
 
 function cover(doc: BudgetDocument): string {
   return [

@@ -4,13 +4,13 @@
  * row kinds and economic codes. This module reads and checks that file; a layout without one has no mapping.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Type, { type Static } from "typebox";
 import { Compile } from "typebox/compile";
 import { parse } from "yaml";
+import { dataPath } from "../../paths.ts";
 import { TemplateError } from "../../templates/template.ts";
 
-const TEMPLATE_DIR = fileURLToPath(new URL("../../../data/templates/", import.meta.url));
+const TEMPLATE_DIR = `${dataPath("templates")}/`;
 
 const DimensionsSchema = Type.Object({
   direction: Type.Optional(Type.Union([Type.Literal("expenditure"), Type.Literal("revenue")])),
