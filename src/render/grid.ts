@@ -6,12 +6,21 @@
 import type { BudgetDocument, Cell, Row, Table } from "../model/document.ts";
 import { parentIndexes } from "../model/rows.ts";
 import { formatAmount } from "../money/amount.ts";
-import { type Column, type ColumnNode, isGroup, type TableSpec, type Template } from "../templates/template.ts";
+import {
+  type Column,
+  type ColumnNode,
+  isGroup,
+  sideColumns,
+  type TableSpec,
+  type Template,
+} from "../templates/template.ts";
 
 export interface HeaderCell {
   text: string;
   colspan: number;
   rowspan: number;
+  /** The first (0-based) column the cell covers. */
+  column: number;
 }
 
 export interface GridCell {
@@ -65,17 +74,19 @@ function leafCount(node: ColumnNode): number {
 export function headerRows(tree: ColumnNode[], year: number): HeaderCell[][] {
   const depth = depthOf(tree);
   const rows: HeaderCell[][] = Array.from({ length: depth }, () => []);
-  const place = (nodes: ColumnNode[], level: number) => {
+  const place = (nodes: ColumnNode[], level: number, first: number) => {
+    let column = first;
     for (const node of nodes) {
       if (isGroup(node)) {
-        rows[level]?.push({ text: fillYear(node.group, year), colspan: leafCount(node), rowspan: 1 });
-        place(node.columns, level + 1);
+        rows[level]?.push({ text: fillYear(node.group, year), colspan: leafCount(node), rowspan: 1, column });
+        place(node.columns, level + 1, column);
       } else {
-        rows[level]?.push({ text: fillYear(node.header, year), colspan: 1, rowspan: depth - level });
+        rows[level]?.push({ text: fillYear(node.header, year), colspan: 1, rowspan: depth - level, column });
       }
+      column += leafCount(node);
     }
   };
-  place(tree, 0);
+  place(tree, 0, 0);
   return rows;
 }
 
@@ -130,16 +141,13 @@ function balanceBody(spec: TableSpec, table: Table, decimals: number): GridRow[]
         kind: lead?.kind ?? "line",
         depth: band === 0 || band === 2 ? 1 : 0,
         cells: pair.flatMap((r, s) => {
-          const side = spec.sides?.[s]?.key ?? "";
-          return [
-            { text: r?.label ?? "", type: "label" as const, column: `${side}.label`, row: r?.key },
-            {
-              text: formatCell(r?.cells.amount, decimals),
-              type: "amount" as const,
-              column: `${side}.amount`,
-              row: r?.key,
-            },
-          ];
+          const side = spec.sides?.[s];
+          return (side ? sideColumns(side) : []).map((c) => ({
+            text: c.type === "label" ? (r?.label ?? "") : formatCell(r?.cells[c.key], decimals),
+            type: c.type,
+            column: `${side?.key}.${c.key}`,
+            row: r?.key,
+          }));
         }),
       });
     }
@@ -147,14 +155,26 @@ function balanceBody(spec: TableSpec, table: Table, decimals: number): GridRow[]
   return out;
 }
 
+/** 收入 | 支出 over each side's columns; under them 项目 and the amount headers (the side's own, if it has them). */
 function balanceHeader(spec: TableSpec, year: number): HeaderCell[][] {
-  const sides = spec.sides ?? [];
+  const sides = (spec.sides ?? []).map((side) => ({ side, columns: sideColumns(side) }));
+  const firsts = sides.map((_, i) => sides.slice(0, i).reduce((n, s) => n + s.columns.length, 0));
   return [
-    sides.map((s) => ({ text: s.header, colspan: 2, rowspan: 1 })),
-    sides.flatMap((s) => [
-      { text: s.labelHeader, colspan: 1, rowspan: 1 },
-      { text: fillYear(s.amountHeader, year), colspan: 1, rowspan: 1 },
-    ]),
+    sides.map(({ side, columns }, i) => ({
+      text: side.header,
+      colspan: columns.length,
+      rowspan: 1,
+      column: firsts[i] ?? 0,
+    })),
+    sides.flatMap(({ side, columns }, i) => {
+      const single = columns.filter((c) => c.type === "amount").length === 1;
+      return columns.map((c, k) => ({
+        text: c.type === "label" ? side.labelHeader : fillYear(single ? side.amountHeader : c.header, year),
+        colspan: 1,
+        rowspan: 1,
+        column: (firsts[i] ?? 0) + k,
+      }));
+    }),
   ];
 }
 
@@ -164,7 +184,9 @@ export function tableGrid(template: Template, doc: BudgetDocument, table: Table)
   const balance = spec.shape === "balance";
   const rowHeader = (c: Column) => c.type === "label" || c.label === true;
   const columns = balance
-    ? (spec.sides ?? []).flatMap(() => spec.columns.map((c) => ({ key: c.key, type: c.type, rowHeader: rowHeader(c) })))
+    ? (spec.sides ?? []).flatMap((side) =>
+        sideColumns(side).map((c) => ({ key: c.key, type: c.type, rowHeader: rowHeader(c) })),
+      )
     : spec.columns.map((c) => ({ key: c.key, type: c.type, wide: c.wide, rowHeader: rowHeader(c) }));
   const grid: TableGrid = {
     id: table.id,

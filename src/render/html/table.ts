@@ -17,32 +17,12 @@ function rowHeaderColumns(grid: TableGrid): Set<number> {
   return new Set(grid.columns.flatMap((c, i) => (c.rowHeader ? [i] : [])));
 }
 
-/** The first column each header cell covers, laying the merges out the way the browser will. */
-function headerStarts(header: HeaderCell[][]): number[][] {
-  const taken: boolean[][] = header.map(() => []);
-  return header.map((row, r) => {
-    let column = 0;
-    return row.map((cell) => {
-      while (taken[r]?.[column]) column++;
-      const start = column;
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) {
-          const line = taken[r + dr];
-          if (line) line[start + dc] = true;
-        }
-      }
-      column += cell.colspan;
-      return start;
-    });
-  });
-}
-
 const spans = (cell: HeaderCell) =>
   (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : "") + (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : "");
 
 /** The merged header rows, then the printed column numbers (栏次) so they repeat with the header on every page. */
 function thead(grid: TableGrid, stickyColumn: number): string {
-  const starts = headerStarts(grid.header);
+  const starts = grid.header.map((row) => row.map((cell) => cell.column));
   const rows = grid.header.map((row, r) => {
     const cells = row.map((cell, i) => {
       const sticky = starts[r]?.[i] === stickyColumn && cell.colspan === 1 ? ' class="sticky"' : "";

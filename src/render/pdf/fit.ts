@@ -42,24 +42,9 @@ interface Need {
   weight: number;
 }
 
-/** The first column each header cell covers, with rowspans taken into account. */
+/** The first column each header cell covers. */
 export function headerStarts(grid: TableGrid): number[][] {
-  const taken: boolean[][] = grid.header.map(() => []);
-  return grid.header.map((row, r) => {
-    let column = 0;
-    return row.map((cell) => {
-      while (taken[r]?.[column]) column++;
-      const start = column;
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) {
-          const line = taken[r + dr];
-          if (line) line[start + dc] = true;
-        }
-      }
-      column += cell.colspan;
-      return start;
-    });
-  });
+  return grid.header.map((row) => row.map((cell) => cell.column));
 }
 
 /** The header text standing directly over each column, which may wrap but should not wrap to a column of one glyph. */
