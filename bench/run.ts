@@ -73,6 +73,21 @@ async function pdfImportPer50Pages(): Promise<{ perPage: number; pages: number; 
 }
 const pdfImport = await pdfImportPer50Pages();
 
+/** The authoring bench (bench/ledger.ts) runs in its own process; its figures join this JSON line. */
+function ledgerFigures(): Record<string, unknown> {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "bench/ledger.ts", ...(json ? ["--json"] : [])], {
+    encoding: "utf8",
+  });
+  if (!json) {
+    process.stdout.write(run.stdout);
+    return {};
+  }
+  const { ledgerDemoDeriveMs, largestLedgerLines, largestLedgerDeriveMs } = JSON.parse(
+    run.stdout.trim().split("\n").pop() ?? "{}",
+  );
+  return { ledgerDemoDeriveMs, largestLedgerLines, largestLedgerDeriveMs };
+}
+
 const figures = {
   seedLoadMs: round(loadMs),
   seedValidateMs: round(validateMs),
@@ -88,7 +103,7 @@ function round(value: number, digits = 1): number {
 }
 
 if (json) {
-  console.log(JSON.stringify(figures));
+  console.log(JSON.stringify({ ...figures, ...ledgerFigures() }));
 } else {
   const target = 3;
   console.log(`founding document (${SEED}), median of ${RUNS} runs in process, 3 as processes`);
@@ -105,4 +120,5 @@ if (json) {
       `  PDF import              ${per50} s per 50 pages (slowest: ${pdfImport.file.split("/").pop()}, ${pdfImport.pages} pages; target 2 s: ${(per50 / 2).toFixed(2)} of it)`,
     );
   } else console.log("  PDF import              skipped: ../shared/corpus is absent");
+  ledgerFigures();
 }

@@ -21,6 +21,16 @@ importCommand(program);
 buildCommand(program);
 
 program
+  .command("init")
+  .description("write an input workbook for preparers: one sheet per kind of budget line, with code lists")
+  .requiredOption("--xlsx <file>", "the workbook to write")
+  .action(async (options: { xlsx: string }) => {
+    const { initWorkbook } = await import("../ledger/index.ts");
+    await initWorkbook(options.xlsx);
+    process.stderr.write(`${options.xlsx}\n`);
+  });
+
+program
   .command("schema")
   .description("print the BudgetDocument JSON schema")
   .action(() => {

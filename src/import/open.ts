@@ -1,6 +1,7 @@
 /**
- * Any input a command accepts, opened as a BudgetDocument: a source folder, a BudgetDocument .json, or a published
- * PDF imported on the fly. Inputs are size-limited; what cannot be read is an InputError naming the file.
+ * Any input a command accepts, opened as a BudgetDocument: a source folder, a BudgetDocument .json, a published PDF
+ * imported on the fly, or a ledger (folder or input workbook) derived into a disclosure. Inputs are size-limited;
+ * what cannot be read is an InputError naming the file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -31,6 +32,10 @@ function readLimited(path: string): Uint8Array {
 
 export async function openInput(path: string, template = "auto"): Promise<Opened> {
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
+  const ledger = await import("../ledger/index.ts");
+  if (await ledger.isLedgerInput(path)) {
+    return { path, doc: await ledger.deriveFromPath(path), problems: [], kind: "ledger" };
+  }
   try {
     if (extname(path).toLowerCase() === ".pdf") {
       const { importPdf } = await import("./pdf/import.ts");
@@ -55,12 +60,15 @@ export async function openInput(path: string, template = "auto"): Promise<Opened
   }
 }
 
-/** The inputs a list of paths stands for: files as given, and in a folder that is no source folder, its documents. */
+const isDocumentFolder = (path: string) =>
+  existsSync(join(path, "document.yaml")) || existsSync(join(path, "ledger.yaml"));
+
+/** The inputs a list of paths stands for: files as given, and in a folder that is no document itself, its documents. */
 export function expandInputs(paths: string[]): string[] {
   return paths.flatMap((path) => {
-    if (!existsSync(path) || !statSync(path).isDirectory() || existsSync(join(path, "document.yaml"))) return [path];
+    if (!existsSync(path) || !statSync(path).isDirectory() || isDocumentFolder(path)) return [path];
     return readdirSync(path)
-      .filter((name) => /\.(pdf|json)$/i.test(name) || existsSync(join(path, name, "document.yaml")))
+      .filter((name) => /\.(pdf|json|xlsx)$/i.test(name) || isDocumentFolder(join(path, name)))
       .sort()
       .map((name) => join(path, name));
   });

@@ -11,7 +11,7 @@ export function buildCommand(program: Command): void {
   program
     .command("build")
     .description("publish a document: the web budget book, budget.pdf, budget.xlsx, csv/ and open data in <out>")
-    .argument("<input>", "a source folder, a BudgetDocument .json, or a published PDF")
+    .argument("<input>", "a source folder, a BudgetDocument .json, a published PDF, or a ledger (folder or .xlsx)")
     .requiredOption("--out <dir>", "output folder")
     .option("--template <id>", "layout of a PDF input: auto or a template id", "auto")
     .action(async (path: string, options: { out: string; template: string }) => {
