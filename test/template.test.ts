@@ -33,7 +33,12 @@ describe("the gz-2021-14 template", () => {
   it("computes the merged multi-row header of T02 from its column tree", () => {
     const rows = headerRows(tableSpec(template, "T02").columnTree, 2021);
     expect(rows).toHaveLength(3);
-    expect(rows[0]?.find((c) => c.text === "本年收入")).toEqual({ text: "本年收入", colspan: 12, rowspan: 1, column: 3 });
+    expect(rows[0]?.find((c) => c.text === "本年收入")).toEqual({
+      text: "本年收入",
+      colspan: 12,
+      rowspan: 1,
+      column: 3,
+    });
     expect(rows[0]?.find((c) => c.text === "总计")?.rowspan).toBe(3);
     expect(rows[1]?.find((c) => c.text === "财政拨款")?.colspan).toBe(4);
     // Every header row covers all 19 columns once the spans are counted.

@@ -1,6 +1,6 @@
 /**
  * Any input a command accepts, opened as a BudgetDocument: a source folder, a BudgetDocument .json, a published PDF
- * imported on the fly, or a ledger (folder or input workbook) derived into a disclosure. Inputs are size-limited;
+ * or workbook imported on the fly, or a ledger (folder or input workbook) derived into a disclosure. Inputs are size-limited;
  * what cannot be read is an InputError naming the file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -50,6 +50,19 @@ export async function openInput(path: string, template = "auto"): Promise<Opened
         layout: imported.reason,
         tables: { found: found.length, of: imported.tables.length, cells: found.reduce((n, t) => n + t.cells, 0) },
         original: data,
+      };
+    }
+    if (extname(path).toLowerCase() === ".xlsx") {
+      const { importXlsx } = await import("./xlsx/workbook.ts");
+      const imported = await importXlsx(readLimited(path), path, template);
+      const mapped = imported.sheets.filter((s) => s.table !== undefined);
+      return {
+        path,
+        doc: imported.doc,
+        problems: [],
+        kind: "xlsx",
+        layout: `${imported.reason}${imported.unmapped.length > 0 ? `; sheets not mapped: ${imported.unmapped.join(", ")}` : ""}`,
+        tables: { found: mapped.length, of: imported.doc.tables.length, cells: 0 },
       };
     }
     const { doc, problems } = openDocument(path);

@@ -18,13 +18,15 @@ const GAP = new RegExp(
   String.raw`(?:支出|财政拨款|预算|决算|安排|金额|总额|合计|总计|数|为|是|共|计|达|约|:|\([^()\n]{1,12}\)|年初预算数?为${NUM}万元[,，](?:支出)?决算数?为)*`,
   "y",
 );
-const MONEY = new RegExp(String.raw`(${NUM})(万元|亿元|元)`, "y");
+const MONEY = new RegExp(`(${NUM})(万元|亿元|元)`, "y");
 const PAREN = /\([^()\n]*\)/y;
 const COMPARED = String.raw`(?:比|较|与|同比)(?:上年度?|去年|上一年度?|\d{4}年度?)?(?:年初)?(?:预算|决算)?(?:执行)?数?(?:相比)?[,，]?`;
-const CHANGE = new RegExp(String.raw`([,，;；。]?)(${COMPARED})?(${DIRECTION})了?(?:(${NUM})(万元|亿元|元|%))?`, "y");
-const PERCENT = new RegExp(String.raw`[,，]?(增长|下降|上升|降低|增加|减少|提高)了?(${NUM})%`, "y");
+const CHANGE = new RegExp(`([,，;；。]?)(${COMPARED})?(${DIRECTION})了?(?:(${NUM})(万元|亿元|元|%))?`, "y");
+const PERCENT = new RegExp(`[,，]?(增长|下降|上升|降低|增加|减少|提高)了?(${NUM})%`, "y");
 const REASON = /[,，;；。]?(?:其)?主要原因(?:是|为)?[:：]?/y;
-const SEPARATOR = /[,，;；。:：(\n]/;
+const REASON_SENTENCE =
+  /(?<=^|[。\n])[^。\n]{0,30}?(?:增加|减少|增长|下降|增减|变动|变化)(?:\((?:增加|减少)\))?的主要原因(?:是|为)?[:：]?([^。\n]+)/g;
+const SEPARATOR = /[,，、;；。:：(\n]/;
 const FLAT = new Set(["持平", "不变", "无变化"]);
 
 function at(re: RegExp, text: string, index: number): RegExpExecArray | null {
@@ -32,12 +34,21 @@ function at(re: RegExp, text: string, index: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** A percentage in hundredths; undefined when printed with more than two decimals. */
+function percent(number: string): number | undefined {
+  try {
+    return parsePercent(number);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An amount in 万元 as an integer of the document's decimals; undefined if it cannot be one exactly. */
 function money(number: string, unit: string, decimals: number): number | undefined {
   try {
     if (unit === "万元") return parseScaled(number, decimals);
     if (unit === "亿元") return parseScaled(number, decimals) * 10000;
-    const yuan = parseScaled(number, decimals + 4);
+    const yuan = parseScaled(number, decimals);
     return yuan % 10000 === 0 ? yuan / 10000 : undefined;
   } catch {
     return undefined;
@@ -53,10 +64,19 @@ interface Mention {
   kind: "amount" | "change";
 }
 
-/** Where the clause holding a position starts: after the last separator before it, and after any ordinal. */
+/**
+ * Where the clause holding a position starts: after the last separator before it that is not inside a closed
+ * bracket ((部门), (一)), and after any ordinal.
+ */
 function clauseStart(text: string, index: number, floor: number): number {
   let i = index;
-  while (i > floor && !SEPARATOR.test(text[i - 1] ?? "")) i--;
+  let depth = 0;
+  for (; i > floor; i--) {
+    const ch = text[i - 1] ?? "";
+    if (ch === ")") depth++;
+    else if (ch === "(" && depth > 0) depth--;
+    else if (depth === 0 && SEPARATOR.test(ch)) break;
+  }
   const ordinal = ORDINAL.exec(text.slice(i, index));
   return ordinal ? i + ordinal[0].length : i;
 }
@@ -112,89 +132,132 @@ function changeAt(text: string, index: number, decimals: number, apart: boolean)
   let end = index + whole.length;
   if (number && unit === "%") {
     fields.percentDirection = direction;
-    fields.changePercent = parsePercent(number);
+    const value = percent(number);
+    if (value !== undefined) fields.changePercent = value;
   } else {
     fields.changeDirection = direction;
     const amount = number && unit ? money(number, unit, decimals) : undefined;
     if (amount !== undefined) fields.changeAmount = amount;
-    const percent = number ? at(PERCENT, text, end) : null;
-    if (percent) {
-      fields.percentDirection = percent[1] ?? "";
-      fields.changePercent = parsePercent(percent[2] ?? "");
-      end += percent[0].length;
+    const stated = number ? at(PERCENT, text, end) : null;
+    if (stated) {
+      fields.percentDirection = stated[1] ?? "";
+      const value = percent(stated[2] ?? "");
+      if (value !== undefined) fields.changePercent = value;
+      end += stated[0].length;
     }
   }
   return { fields, end };
 }
 
-/** The stated reason from `index` on: to the full stop, the paragraph's end or the next figure's clause. */
-function reasonAt(text: string, index: number, clauses: number[]): string | undefined {
+/** Where the stated reason from `index` on is: to the full stop, the paragraph's end or the next figure's clause. */
+function reasonSpan(text: string, index: number, clauses: number[]): { start: number; end: number } | undefined {
   const m = at(REASON, text, index);
   if (!m) return undefined;
   const start = index + m[0].length;
   const next = clauses.find((c) => c > start);
   const stops = [text.indexOf("。", start), text.indexOf("\n", start), next === undefined ? -1 : next - 1];
-  const end = Math.min(...stops.filter((i) => i >= start), text.length);
-  const reason = text.slice(start, end).replace(/[,，;；。:：\s]+$/, "");
-  return reason.trim();
+  return { start, end: Math.min(...stops.filter((i) => i >= start), text.length) };
 }
 
-function statedFigure(text: string, m: Mention, decimals: number): { fields: Partial<Fact>; end: number } {
+function reasonText(text: string, span: { start: number; end: number } | undefined): string | undefined {
+  if (!span) return undefined;
+  const reason = text
+    .slice(span.start, span.end)
+    .replace(/[,，;；。:：\s]+$/, "")
+    .trim();
+  return reason || undefined;
+}
+
+interface Stated {
+  fields: Partial<Fact>;
+  /** The end of the figure and of the change stated with it. */
+  end: number;
+  /** The bracketed breakdown between the figure and its change, if any. */
+  breakdown?: { start: number; end: number };
+}
+
+function statedAt(text: string, m: Mention, decimals: number): Stated {
   const units = quantityUnits(m.subjects[0] ?? "");
+  let fields: Partial<Fact>;
+  let end: number;
   if (units) {
     const q = quantityAt(text, m.figure, units);
-    const end = m.figure + (q ? q.number.length + q.unit.length : 0);
-    return { fields: { quantity: q?.number ?? "", unit: text.slice(end - (q?.unit.length ?? 0), end) }, end };
+    end = m.figure + (q ? q.number.length + q.unit.length : 0);
+    fields = { quantity: q?.number ?? "", unit: text.slice(end - (q?.unit.length ?? 0), end) };
+  } else {
+    const a = at(MONEY, text, m.figure);
+    end = m.figure + (a?.[0].length ?? 0);
+    const amount = a ? money(a[1] ?? "", a[2] ?? "", decimals) : undefined;
+    fields = amount === undefined ? {} : { amount };
   }
-  const a = at(MONEY, text, m.figure);
-  const end = m.figure + (a?.[0].length ?? 0);
-  const amount = a ? money(a[1] ?? "", a[2] ?? "", decimals) : undefined;
-  return { fields: amount === undefined ? {} : { amount }, end };
+  // A bracketed breakdown may stand between the figure and its change: 2.5万元(公务用车购置费0万元…)比上年减少1万元.
+  const paren = at(PAREN, text, end);
+  const change = changeAt(text, paren ? end + paren[0].length : end, decimals, false);
+  if (!change) return { fields, end };
+  const breakdown = paren ? { start: end, end: end + paren[0].length } : undefined;
+  return { fields: { ...fields, ...change.fields }, end: change.end, ...(breakdown ? { breakdown } : {}) };
 }
+
+const clausesOf = (text: string, ms: Mention[]) => ms.map((n) => clauseStart(text, n.start, 0)).sort((a, b) => a - b);
 
 /** The facts a section's text states about the given subjects, in printed order. */
 export function readFacts(text: string, subjects: string[], decimals: number): Fact[] {
   const allowed = new Set(subjects);
-  const found = mentions(text, allowed);
+  const all = mentions(text, allowed);
+  const stated = new Map(all.filter((m) => m.kind === "amount").map((m) => [m, statedAt(text, m, decimals)]));
+  // A change stated apart counts unless a reason mentions it (主要原因是…公务接待费安排比上年下降).
+  const statedClauses = clausesOf(text, [...stated.keys()]);
+  const reasons = [...stated.values()].flatMap((s) => reasonSpan(text, s.end, statedClauses) ?? []);
+  const found = all.filter((m) => m.kind === "amount" || !reasons.some((r) => m.start >= r.start && m.start < r.end));
+  const clauses = clausesOf(text, found);
   const facts: Fact[] = [];
   const spans = new Map<Fact, number>();
-  // Where each figure's clause starts: a reason ends before the next one.
-  const clauses = found.map((n) => clauseStart(text, n.start, 0)).sort((a, b) => a - b);
   let floor = 0;
-  found.forEach((m) => {
-    if (m.kind === "change") {
-      const change = changeAt(text, m.figure, decimals, true);
-      if (!change) return;
-      const reason = reasonAt(text, change.end, clauses);
+  for (const m of found) {
+    const figure = stated.get(m);
+    if (figure) {
+      const start = clauseStart(text, m.start, floor);
+      // A part of a bracketed breakdown without its own reason has the reason stated for the whole after it.
+      const whole = [...stated.values()].find(
+        (w) => w.breakdown && m.start > w.breakdown.start && m.end < w.breakdown.end,
+      );
+      const reason =
+        reasonText(text, reasonSpan(text, figure.end, clauses)) ??
+        (whole && (figure.fields.changeAmount ?? 0) !== 0
+          ? reasonText(text, reasonSpan(text, whole.end, clauses))
+          : undefined);
       for (const subject of m.subjects) {
-        const fact = facts.findLast((f) => f.subject === subject);
-        if (fact && (fact.changeDirection !== undefined || fact.percentDirection !== undefined)) continue;
-        const target = fact ?? { subject, text: "" };
-        const start = fact ? (spans.get(fact) ?? 0) : clauseStart(text, m.start, floor);
-        // One phrase when the change follows in the same paragraph; the change's own clause otherwise.
-        const from = text.slice(start, change.end).includes("\n") ? clauseStart(text, m.start, floor) : start;
-        Object.assign(target, { text: text.slice(from, change.end) }, change.fields);
-        if (reason) target.reason = reason;
-        if (!fact) facts.push(target);
+        const fact: Fact = { subject, text: text.slice(start, figure.end), ...figure.fields };
+        if (reason) fact.reason = reason;
+        facts.push(fact);
+        spans.set(fact, start);
       }
-      floor = Math.max(floor, change.end);
-      return;
+      floor = Math.max(floor, figure.end);
+      continue;
     }
-    const figure = statedFigure(text, m, decimals);
-    let end = figure.end;
-    const paren = at(PAREN, text, end);
-    const change = changeAt(text, paren ? end + paren[0].length : end, decimals, false);
-    if (change) end = change.end;
-    const reason = reasonAt(text, end, clauses);
-    const start = clauseStart(text, m.start, floor);
+    // A change stated apart completes the subject's last fact, if that states no change yet.
+    const change = changeAt(text, m.figure, decimals, true);
+    if (!change) continue;
+    const reason = reasonText(text, reasonSpan(text, change.end, clauses));
     for (const subject of m.subjects) {
-      const fact: Fact = { subject, text: text.slice(start, end), ...figure.fields, ...change?.fields };
+      const fact = facts.findLast((f) => f.subject === subject);
+      if (!fact || fact.changeDirection !== undefined || fact.percentDirection !== undefined) continue;
+      // The phrase runs on to the change when it follows in the same paragraph.
+      const start = spans.get(fact) ?? 0;
+      if (!text.slice(start, change.end).includes("\n")) fact.text = text.slice(start, change.end);
+      Object.assign(fact, change.fields);
       if (reason) fact.reason = reason;
-      facts.push(fact);
-      spans.set(fact, start);
     }
-    floor = Math.max(floor, end);
-  });
+    floor = Math.max(floor, change.end);
+  }
+  // A sentence of its own may give the reason for the changes stated before it: 财政拨款收入支出增加的主要原因是项目调整.
+  for (const m of text.matchAll(REASON_SENTENCE)) {
+    const reason = (m[1] ?? "").replace(/[,，;；:：\s]+$/, "").trim();
+    for (const fact of facts) {
+      const changed = (fact.changeAmount ?? 0) !== 0 || (fact.changePercent ?? 0) !== 0;
+      if (reason && changed && !fact.reason && (spans.get(fact) ?? 0) < (m.index ?? 0)) fact.reason = reason;
+    }
+  }
   if (allowed.has("assetsDate")) {
     const date = /截至\d{4}年\d{1,2}月(?:\d{1,2}日)?/.exec(text);
     if (date) facts.unshift({ subject: "assetsDate", text: date[0] });

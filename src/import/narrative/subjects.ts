@@ -26,7 +26,7 @@ function subjectData(): SubjectData {
   return data;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Every word with the subjects it names; the quotes of "三公" optional (三公经费 and “三公”经费 alike). */
 export function subjectWords(): Word[] {
@@ -39,7 +39,7 @@ export function subjectWords(): Word[] {
       }
     }
     words = [...bySubjects].map(([word, subjects]) => ({
-      pattern: new RegExp(escape(word).replace(/三公/g, `["“”']?三公["“”']?`), "g"),
+      pattern: new RegExp(escapeRegExp(word).replace(/三公/g, `["“”']?三公["“”']?`), "g"),
       subjects,
     }));
   }

@@ -44,14 +44,19 @@ export function numeral(text: string): number {
 
 /**
  * A printed line as text: trimmed, without the spaces justified typesetting puts between Chinese characters
- * ("四 、 其 他 收 入" → "四、其他收入"); a space stays only between two ASCII characters.
+ * ("四 、 其 他 收 入" → "四、其他收入"); a space stays between two ASCII characters and after 第X部分.
  */
 export function cleanLine(text: string): string {
-  return text.trim().replace(/\s+/g, (space: string, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? "";
-    const after = whole[offset + space.length] ?? "";
-    return /[!-~]/.test(before) && /[!-~]/.test(after) ? " " : "";
-  });
+  const part = new RegExp(`^(第[${CN}]+部分)\\s+`).exec(text.trim());
+  const rest = (part ? text.trim().slice(part[0].length) : text.trim()).replace(
+    /\s+/g,
+    (space: string, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? "";
+      const after = whole[offset + space.length] ?? "";
+      return /[!-~]/.test(before) && /[!-~]/.test(after) ? " " : "";
+    },
+  );
+  return part ? `${part[1]} ${rest}` : rest;
 }
 
 /** A heading is short and has no sentence punctuation and no colon. */

@@ -7,6 +7,7 @@ import { type BudgetDocument, SCHEMA_VERSION, type Table, type Unit } from "../.
 import { balanceRows, CellReader, gridRows } from "../../model/source.ts";
 import { type Column, loadTemplate, sideColumns, type TableSpec, type Template } from "../../templates/template.ts";
 import { ImportError } from "../errors.ts";
+import { readNarrative } from "../narrative/index.ts";
 import { recognise } from "../recognize.ts";
 import { comparable } from "../text.ts";
 import { readPdf } from "./extract.ts";
@@ -102,7 +103,7 @@ export async function importPdf(data: Uint8Array, file: string, wanted = "auto")
   const pages = await readPdf(data, basename(file));
   const lines = pages.flatMap(pageLines);
   const { template, reason } = chooseTemplate(lines, wanted, basename(file));
-  const { regions } = segment(lines, template);
+  const { regions, narrative } = segment(lines, template);
   const readings = new Map(
     template.tables.flatMap((spec) => {
       const region = regions.find((r) => r.id === spec.id);
@@ -147,23 +148,27 @@ export async function importPdf(data: Uint8Array, file: string, wanted = "auto")
     }
   }
   const department = tables.find((t) => t.department)?.department ?? title;
+  const amountUnit: BudgetDocument["amountUnit"] =
+    /元/.test(tables.find((t) => t.unitLine)?.unitLine ?? "") &&
+    !/万元/.test(tables.find((t) => t.unitLine)?.unitLine ?? "")
+      ? "元"
+      : template.amountUnit;
+  // The text states amounts in 万元 even where the tables are in 元 (Shanghai), with the decimals of a 万元 table.
+  const textDecimals = amountUnit === "万元" ? decimals : (tables.find((t) => t.amountUnit === "万元")?.decimals ?? 2);
+  const { contents, part1, part2, part3 } = readNarrative(narrative, template, textDecimals, regions);
   const doc: BudgetDocument = {
     schemaVersion: SCHEMA_VERSION,
     template: template.id,
     year: year || Number(template.year),
     department,
     title,
-    amountUnit:
-      /元/.test(tables.find((t) => t.unitLine)?.unitLine ?? "") &&
-      !/万元/.test(tables.find((t) => t.unitLine)?.unitLine ?? "")
-        ? "元"
-        : template.amountUnit,
+    amountUnit,
     decimals,
     units: [...units.values()],
-    contents: [],
-    part1: { duties: [], structure: "" },
-    part2: { policies: [], departmentGoal: { indicators: [] }, tasks: [] },
-    part3: [],
+    contents,
+    part1,
+    part2,
+    part3,
     tables,
   };
   return { doc, template, reason, tables: reports };

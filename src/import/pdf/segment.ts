@@ -3,6 +3,7 @@
  * over the following pages until the next title or the next part of the document. Everything else is narrative.
  */
 import type { Template } from "../../templates/template.ts";
+import { narrativeTail } from "../narrative/sections.ts";
 import { comparable } from "../text.ts";
 import type { Line } from "./lines.ts";
 
@@ -18,7 +19,9 @@ export interface Segmentation {
 }
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
-const PAGE_FOOTER = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+)$/;
+const PAGE_FOOTER = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$/;
+/** A bare page number stands in the bottom margin; a bare number higher up is content (an amount of 30000). */
+const BOTTOM_MARGIN = 60;
 
 /** The title a line prints, without the table number some layouts put before or after it (表2, 表 2). */
 export function titleOf(text: string): string {
@@ -28,7 +31,8 @@ export function titleOf(text: string): string {
 }
 
 export function isFooter(line: Line): boolean {
-  return PAGE_FOOTER.test(line.text.trim());
+  const text = line.text.trim();
+  return PAGE_FOOTER.test(text) || (/^\d+$/.test(text) && line.y < BOTTOM_MARGIN);
 }
 
 /** The table whose title this printed title is: the template's title, or its `titlePattern` for variants. */
@@ -56,6 +60,15 @@ export function segment(lines: Line[], template: Template): Segmentation {
     } else if (current) current.lines.push(line);
     else narrative.push(line);
   }
+  // A region runs until the next title; when the explanations follow the last table without a part heading
+  // (Shanghai), they are narrative again from their first section heading on.
+  for (const region of regions) {
+    const tail = narrativeTail(region.lines, template.narrative.sections);
+    if (tail.length === 0) continue;
+    region.lines = region.lines.slice(0, region.lines.length - tail.length);
+    narrative.push(...tail);
+  }
+  narrative.sort((a, b) => a.page - b.page || b.y - a.y);
   // A table of contents prints titles too; the table itself is the region with the most lines.
   const best = new Map<string, TableRegion>();
   for (const r of regions) if (r.lines.length > (best.get(r.id)?.lines.length ?? -1)) best.set(r.id, r);

@@ -4,19 +4,27 @@
  * model's table as it is (row kinds, keys, codes and PDF positions included); a sheet that differs is read back
  * through the source folder's row code, and that table is reported as edited.
  */
-import type { Workbook, Worksheet } from "exceljs";
+import ExcelJS, { type Workbook, type Worksheet } from "exceljs";
 import type { BudgetDocument, Cell, Row, Table } from "../../model/document.ts";
 import { resolveBalanceCodes } from "../../model/load.ts";
 import { formatAmount } from "../../money/amount.ts";
 import { documentGrids, type TableGrid } from "../../render/grid.ts";
 import { neutraliseFormula } from "../../render/safe-cell.ts";
 import { modelCells } from "../../render/xlsx/model-cell.ts";
+import { writeNarrativeSheet } from "../../render/xlsx/narrative.ts";
 import { NARRATIVE_SHEET, tableSheetNames } from "../../render/xlsx/sheet-name.ts";
 import { MODEL_SHEET } from "../../render/xlsx/workbook.ts";
-import { loadTemplate, type TableSpec, type Template, TemplateError, tableSpec } from "../../templates/template.ts";
+import {
+  loadTemplate,
+  sideColumns,
+  type TableSpec,
+  type Template,
+  TemplateError,
+  tableSpec,
+} from "../../templates/template.ts";
 import { ImportError } from "../errors.ts";
 import { tableTitled } from "../pdf/segment.ts";
-import { amountText, isEmpty, type Plain, plain } from "./cells.ts";
+import { amountText, isEmpty, type Plain, plain, sheetMatrix } from "./cells.ts";
 import type { SheetReport } from "./layout.ts";
 import { amountCount, lineColumns, type SheetLine, sheetRows } from "./rows.ts";
 
@@ -87,8 +95,20 @@ function unchanged(printed: Printed, expected: Written[][], decimals: number): b
 const typed = (value: Plain): Plain =>
   typeof value === "string" && /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 
+/** Which side and column each position of a printed balance line holds, as the grid lays the sides out. */
+function balanceLayout(spec: TableSpec, grid: TableGrid): { side: string; key: string }[] {
+  const cells = grid.body[0]?.cells;
+  if (cells) {
+    return cells.map((c) => {
+      const dot = c.column.indexOf(".");
+      return { side: c.column.slice(0, dot), key: c.column.slice(dot + 1) };
+    });
+  }
+  return (spec.sides ?? []).flatMap((side) => sideColumns(side).map((c) => ({ side: side.key, key: c.key })));
+}
+
 /** The printed lines as lines of template columns; a balance line as one line per side it prints. */
-function sheetLines(spec: TableSpec, printed: Printed): SheetLine[] {
+function sheetLines(spec: TableSpec, grid: TableGrid, printed: Printed): SheetLine[] {
   if (spec.shape !== "balance") {
     return printed.lines.map((values, i) => ({
       row: printed.rows[i] ?? 0,
@@ -96,21 +116,17 @@ function sheetLines(spec: TableSpec, printed: Printed): SheetLine[] {
       columns: values.map((_, c) => c + 1),
     }));
   }
-  // renderXlsx prints each side as its label and its amount, side by side.
+  const layout = balanceLayout(spec, grid);
   const lines: SheetLine[] = [];
   printed.lines.forEach((values, i) => {
-    (spec.sides ?? []).forEach((side, s) => {
-      const label = typed(values[2 * s] ?? null);
-      const amount = values[2 * s + 1] ?? null;
-      if (isEmpty(label) && isEmpty(amount)) return;
-      const keys = lineColumns(spec, side.key).map((c) => c.key);
-      lines.push({
-        row: printed.rows[i] ?? 0,
-        side: side.key,
-        values: keys.map((key) => (key === "label" ? label : key === "amount" ? amount : null)),
-        columns: keys.map((key) => 2 * s + (key === "amount" ? 2 : 1)),
-      });
-    });
+    for (const side of spec.sides ?? []) {
+      const at = lineColumns(spec, side.key).map((c) =>
+        layout.findIndex((l) => l.side === side.key && l.key === c.key),
+      );
+      const line = at.map((position) => (position < 0 ? null : typed(values[position] ?? null)));
+      if (line.every(isEmpty)) continue;
+      lines.push({ row: printed.rows[i] ?? 0, side: side.key, values: line, columns: at.map((p) => p + 1) });
+    }
   });
   return lines;
 }
@@ -118,12 +134,13 @@ function sheetLines(spec: TableSpec, printed: Printed): SheetLine[] {
 /** A table read from its sheet; rows the model has under the same key keep their PDF positions. */
 function readTable(
   spec: TableSpec,
+  grid: TableGrid,
   printed: Printed,
   table: Table,
   decimals: number,
   place: { file: string; sheet: string },
 ): Table {
-  const rows: Row[] = sheetRows(spec, sheetLines(spec, printed), decimals, place);
+  const rows: Row[] = sheetRows(spec, sheetLines(spec, grid, printed), decimals, place);
   const before = new Map(table.rows.map((r) => [r.key, r]));
   for (const row of rows) {
     const positions = before.get(row.key)?.positions;
@@ -145,6 +162,18 @@ function findSheet(
     const title = plain(ws.getCell(1, 1).value);
     return typeof title === "string" && tableTitled(template, title) === id;
   });
+}
+
+/** Whether the 说明 sheet still shows what the model writes there (its edits are not read back). */
+function narrativeUnchanged(sheet: Worksheet, model: BudgetDocument): boolean {
+  const fresh = new ExcelJS.Workbook().addWorksheet(NARRATIVE_SHEET);
+  writeNarrativeSheet(fresh, model);
+  const filled = (matrix: Plain[][]) => {
+    const rows = matrix.map((values) => values.map((v) => (isEmpty(v) ? null : v)));
+    while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((v) => v === null)) rows.pop();
+    return JSON.stringify(rows.map((values) => values.slice(0, 1 + values.findLastIndex((v) => v !== null))));
+  };
+  return filled(sheetMatrix(sheet)) === filled(sheetMatrix(fresh));
 }
 
 export interface OwnImport {
@@ -180,7 +209,7 @@ export function importOwn(workbook: Workbook, model: BudgetDocument, file: strin
     }
     const spec = tableSpec(template, grid.id);
     const printed = printedLines(sheet, grid);
-    const lines = sheetLines(spec, printed);
+    const lines = sheetLines(spec, grid, printed);
     bySheet.set(sheet.name, {
       name: sheet.name,
       table: grid.id,
@@ -189,19 +218,25 @@ export function importOwn(workbook: Workbook, model: BudgetDocument, file: strin
       problems: [],
     });
     if (unchanged(printed, writtenLines(grid, table), model.decimals)) return;
-    replaced.set(grid.id, readTable(spec, printed, table, model.decimals, { file, sheet: sheet.name }));
+    replaced.set(grid.id, readTable(spec, grid, printed, table, model.decimals, { file, sheet: sheet.name }));
   });
   // Balance lines print a class name without its code; the edited ones get it from the catalog as on loading.
   resolveBalanceCodes({ ...model, tables: [...replaced.values()] });
   const edited = [...replaced.keys()];
   const sheets: SheetReport[] = [];
   const unmapped: string[] = [];
+  let narrativeEdited = false;
   for (const ws of workbook.worksheets) {
     if (ws.name === MODEL_SHEET) continue;
     const report = bySheet.get(ws.name);
     if (report) sheets.push(report);
-    else if (ws.name === NARRATIVE_SHEET) sheets.push({ name: ws.name, rows: 0, amounts: 0, problems: [] });
-    else {
+    else if (ws.name === NARRATIVE_SHEET) {
+      narrativeEdited = !narrativeUnchanged(ws, model);
+      const problems = narrativeEdited
+        ? ["differs from the embedded model: the narrative is taken from the model"]
+        : [];
+      sheets.push({ name: ws.name, rows: 0, amounts: 0, problems });
+    } else {
       sheets.push({ name: ws.name, rows: 0, amounts: 0, problems: ["not a sheet yusuan wrote; not read"] });
       unmapped.push(ws.name);
     }
@@ -210,6 +245,7 @@ export function importOwn(workbook: Workbook, model: BudgetDocument, file: strin
     `${model.template}: a yusuan workbook with its model embedded`,
     edited.length > 0 ? `tables edited in their sheets: ${edited.join(", ")}` : "no table edited",
     ...(missing.length > 0 ? [`sheets missing, tables kept from the model: ${missing.join(", ")}`] : []),
+    ...(narrativeEdited ? [`edits on ${NARRATIVE_SHEET} not read: the narrative is the model's`] : []),
   ];
   return {
     doc: { ...model, tables: model.tables.map((t) => replaced.get(t.id) ?? t) },
