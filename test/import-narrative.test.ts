@@ -236,7 +236,7 @@ describe.skipIf(!hasCorpus)("narrative of final accounts (mof-final-9)", () => {
 });
 
 describe.skipIf(!hasCorpus)("validating gz_2026_xfj with its narrative", () => {
-  it("reports the text's one-decimal percentages and its 增加0万元, and nothing else on the narrative", async () => {
+  it("takes each percentage at its printed precision and reports only the text's 增加0万元", async () => {
     const file = `${CORPUS}/gz_2026_xfj.pdf`;
     const { doc, template } = await importPdf(new Uint8Array(readFileSync(file)), file);
     const lines = (await readPdf(new Uint8Array(readFileSync(file)), file)).flatMap(pageLines);
@@ -249,12 +249,8 @@ describe.skipIf(!hasCorpus)("validating gz_2026_xfj with its narrative", () => {
       .map(
         (d) => `${d.rule}/${d.location.section}: ${d.location.text ?? ""} (${d.actual ?? ""} ≠ ${d.expected ?? ""})`,
       );
-    // The text rounds each percentage to one decimal (or none); the rule checks it to two.
+    // The text rounds percentages to one decimal (7.8% for 7.82%) or none (5% for 4.99%): consistent at that precision.
     expect(findings).toEqual([
-      "narrative-arithmetic/overview: 2026年本部门收入预算3,944.08万元,比上年增加286.07万元,增长7.8% (7.80 ≠ 7.82)",
-      "narrative-arithmetic/overview: 支出预算3,944.08万元,比上年增加286.07万元,增长7.8% (7.80 ≠ 7.82)",
-      "narrative-arithmetic/agencyOperating: 本部门机关运行经费安排444.39万元,比上年减少23.32万元,下降5% (5.00 ≠ 4.99)",
-      "narrative-arithmetic/commissionedServices: 2026年本部门一般公共预算安排委托业务费478.2万元,比上年增加49.27万元,增长11.5% (11.50 ≠ 11.49)",
       "change-wording/threePublic: 因公出国(境)费0万元,比上年增加0万元,增长0% (增加 ≠ 持平)",
       "change-wording/threePublic: 公务用车购置费0万元,比上年增加0万元 (增加 ≠ 持平)",
       "change-wording/threePublic: 公务接待费2.3万元,比上年增加0万元,增长0% (增加 ≠ 持平)",

@@ -38,6 +38,8 @@ export const FactSchema = Type.Object({
   changeAmount: Type.Optional(AmountSchema),
   percentDirection: Type.Optional(Text),
   changePercent: Type.Optional(Type.Integer({ description: "hundredths of a percent" })),
+  /** How many decimals the percentage was printed with (7.8% → 1), when fewer than two: its rounding is coarser. */
+  percentDecimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 })),
   reason: Type.Optional(Text),
 });
 

@@ -194,7 +194,11 @@ function readFact(raw: unknown, reader: CellReader, where: string): Fact {
   if (str(f.changeDirection)) fact.changeDirection = str(f.changeDirection);
   if (str(f.changeAmount)) fact.changeAmount = reader.amount(str(f.changeAmount), `${where}, changeAmount`) ?? 0;
   if (str(f.percentDirection)) fact.percentDirection = str(f.percentDirection);
-  if (str(f.changePercent)) fact.changePercent = reader.percent(str(f.changePercent), `${where}, changePercent`);
+  if (str(f.changePercent)) {
+    fact.changePercent = reader.percent(str(f.changePercent), `${where}, changePercent`);
+    const decimals = /\.(\d+)/.exec(str(f.changePercent))?.[1]?.length ?? 0;
+    if (decimals < 2) fact.percentDecimals = decimals;
+  }
   if (str(f.reason)) fact.reason = str(f.reason);
   return fact;
 }

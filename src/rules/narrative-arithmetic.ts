@@ -76,14 +76,16 @@ function checkIdentity(context: RuleContext, identity: string, facts: Map<string
 
 /**
  * Whether the stated percentage can come from the stated figures: with the amount A and the change C each known
- * to ±½ unit, last year's P = A − C lies within ±1 unit, and C / P must meet the stated Y% ± 0.005%. All in
- * integers: amounts in half-units, percentages in 1/20000.
+ * to ±½ unit, last year's P = A − C lies within ±1 unit, and C / P must meet the stated Y% within its printed
+ * precision (± 0.005% for 35.29%, ± 0.05% for 7.8%). All in integers: amounts in half-units, percentages in 1/20000.
  */
-export function percentConsistent(amount: number, change: number, percent: number): boolean {
+export function percentConsistent(amount: number, change: number, percent: number, percentDecimals = 2): boolean {
   const previous = amount - change;
   const [cLo, cHi] = [2 * Math.abs(change) - 1, 2 * Math.abs(change) + 1];
   const [pLo, pHi] = [2 * previous - 2, 2 * previous + 2];
-  const [yLo, yHi] = [2 * Math.abs(percent) - 1, 2 * Math.abs(percent) + 1];
+  // A percentage printed with d decimals stands for ±½·10⁻ᵈ %: in half-hundredths, ±10^(2−d).
+  const half = 10 ** (2 - percentDecimals);
+  const [yLo, yHi] = [2 * Math.abs(percent) - half, 2 * Math.abs(percent) + half];
   if (pHi <= 0) return false;
   // cLo / pHi <= yHi / 20000 and yLo / 20000 <= cHi / max(pLo, tiny)
   const lowOk = cLo * 20000 <= yHi * pHi;
@@ -97,7 +99,7 @@ const roundedRatio = (a: number, b: number) => Math.floor((2 * a + b) / (2 * b))
 function checkPercent(context: RuleContext, fact: Fact, section: string): void {
   const change = signedChange(fact);
   if (fact.amount === undefined || change === undefined || fact.changePercent === undefined) return;
-  if (percentConsistent(fact.amount, change, fact.changePercent)) return;
+  if (percentConsistent(fact.amount, change, fact.changePercent, fact.percentDecimals)) return;
   const d = context.doc.decimals;
   const previous = fact.amount - change;
   const data = {

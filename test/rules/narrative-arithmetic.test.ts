@@ -22,6 +22,10 @@ describe("narrative-arithmetic", () => {
     expect(percentConsistent(5921_56, 1544_74, 35_30)).toBe(false);
     expect(percentConsistent(2_08, -1_56, 42_86)).toBe(true);
     expect(percentConsistent(0, -1_56, 42_86)).toBe(false);
+    // 3,944.08 up 286.07 from 3,658.01 is 7.82%: printed 7.8% (one decimal) holds, 7.7% does not.
+    expect(percentConsistent(3944_08, 286_07, 7_80, 1)).toBe(true);
+    expect(percentConsistent(3944_08, 286_07, 7_80)).toBe(false);
+    expect(percentConsistent(3944_08, 286_07, 7_70, 1)).toBe(false);
   });
 
   it("reports a misstated percentage and a total its parts do not make", () => {

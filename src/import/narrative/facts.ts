@@ -116,8 +116,14 @@ function mentions(text: string, allowed: Set<string>): Mention[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** A percentage and, when printed with fewer than two decimals (7.8%), how many it had. */
+function percentFields(printed: string, value: number): Pick<Fact, "changePercent" | "percentDecimals"> {
+  const decimals = /\.(\d+)/.exec(printed)?.[1]?.length ?? 0;
+  return decimals < 2 ? { changePercent: value, percentDecimals: decimals } : { changePercent: value };
+}
+
 interface Change {
-  fields: Pick<Fact, "changeDirection" | "changeAmount" | "percentDirection" | "changePercent">;
+  fields: Pick<Fact, "changeDirection" | "changeAmount" | "percentDirection" | "changePercent" | "percentDecimals">;
   end: number;
 }
 
@@ -133,7 +139,7 @@ function changeAt(text: string, index: number, decimals: number, apart: boolean)
   if (number && unit === "%") {
     fields.percentDirection = direction;
     const value = percent(number);
-    if (value !== undefined) fields.changePercent = value;
+    if (value !== undefined) Object.assign(fields, percentFields(number, value));
   } else {
     fields.changeDirection = direction;
     const amount = number && unit ? money(number, unit, decimals) : undefined;
@@ -142,7 +148,7 @@ function changeAt(text: string, index: number, decimals: number, apart: boolean)
     if (stated) {
       fields.percentDirection = stated[1] ?? "";
       const value = percent(stated[2] ?? "");
-      if (value !== undefined) fields.changePercent = value;
+      if (value !== undefined) Object.assign(fields, percentFields(stated[2] ?? "", value));
       end += stated[0].length;
     }
   }
