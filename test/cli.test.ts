@@ -57,6 +57,31 @@ describe("yusuan validate", () => {
   });
 });
 
+describe("yusuan on other inputs", () => {
+  it("derives a ledger and finds nothing to report", () => {
+    const r = yusuan("validate", "examples/ledger-demo", "--format", "json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+  });
+
+  it.skipIf(!existsSync("../shared/corpus/gz_2026_xfj.pdf"))(
+    "imports a published PDF and says which layout it chose",
+    () => {
+      const r = yusuan("validate", "../shared/corpus/gz_2026_xfj.pdf", "--format", "json");
+      expect(r.stderr).toContain("gd-2026-12: 12 of its 12 table titles found");
+      expect(JSON.parse(r.stdout).document).toMatchObject({ template: "gd-2026-12", year: 2026 });
+    },
+  );
+
+  it("summarises many inputs in a table, marking what it cannot read", () => {
+    const r = yusuan("validate", "examples/haizhu-2021", "examples/ledger-demo", "README.md");
+    expect(r.stdout).toMatch(/^document\s+layout\s+tables/);
+    expect(r.stdout).toContain("haizhu-2021");
+    expect(r.stdout).toContain("✗ README.md");
+    expect(r.status).toBe(2);
+  });
+});
+
 describe("yusuan build", () => {
   it("writes the page and the model, and the model validates like its source", () => {
     const out = mkdtempSync(join(tmpdir(), "yusuan-build-"));

@@ -3,8 +3,8 @@
  * files and ledger.yaml sections of a ledger folder, their columns, and the vocabularies their cells take.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 
 export type ColumnType = "text" | "amount" | "wan" | "code" | "flag";
 
@@ -54,9 +54,7 @@ export interface LedgerFormat {
 let format: LedgerFormat | undefined;
 
 export function ledgerFormat(): LedgerFormat {
-  format ??= parse(
-    readFileSync(fileURLToPath(new URL("../../data/ledger/format.yaml", import.meta.url)), "utf8"),
-  ) as LedgerFormat;
+  format ??= parse(readFileSync(dataPath("ledger/format.yaml"), "utf8")) as LedgerFormat;
   return format;
 }
 

@@ -3,8 +3,8 @@
  * empty-table statements, contents and the Part 3 wording. Read once per template.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../paths.ts";
 import type { FundSource, LineKind, UnitType } from "./types.ts";
 
 /** Which rounded amounts a column sums. */
@@ -91,7 +91,7 @@ export function hasLayout(template: string): boolean {
 }
 
 function layoutPath(template: string): string {
-  return fileURLToPath(new URL(`../../data/ledger/${template}.yaml`, import.meta.url));
+  return dataPath(`ledger/${template}.yaml`);
 }
 
 export function loadLayout(template: string): Layout {

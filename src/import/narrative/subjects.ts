@@ -1,7 +1,7 @@
 /** The fact subjects' words and each template section's subjects (data/import/subjects.yaml). */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { dataPath } from "../../paths.ts";
 import { comparable } from "../text.ts";
 
 interface SubjectData {
@@ -20,9 +20,7 @@ let data: SubjectData | undefined;
 let words: Word[] | undefined;
 
 function subjectData(): SubjectData {
-  data ??= parse(
-    readFileSync(fileURLToPath(new URL("../../../data/import/subjects.yaml", import.meta.url)), "utf8"),
-  ) as SubjectData;
+  data ??= parse(readFileSync(dataPath("import/subjects.yaml"), "utf8")) as SubjectData;
   return data;
 }
 
