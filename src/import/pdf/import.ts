@@ -111,10 +111,9 @@ export async function importPdf(data: Uint8Array, file: string, wanted = "auto")
     }),
   );
   const ownUnit = new Set(template.tables.filter((t) => t.amountUnit !== undefined).map((t) => t.id));
-  const decimals = Math.max(
-    template.decimals,
-    ...[...readings.entries()].filter(([id]) => !ownUnit.has(id)).map(([, r]) => r.decimals),
-  );
+  // The precision is what the document prints (whole yuan in some Shanghai documents), which decides rounding.
+  const printed = [...readings.entries()].filter(([id, r]) => !ownUnit.has(id) && r.rows.length > 0);
+  const decimals = printed.length > 0 ? Math.max(...printed.map(([, r]) => r.decimals)) : template.decimals;
   const tables: Table[] = [];
   const reports: TableReport[] = [];
   for (const spec of template.tables) {
