@@ -82,6 +82,31 @@ describe("yusuan on other inputs", () => {
   });
 });
 
+describe("yusuan import", () => {
+  it("writes one document to a .json file and several to a folder, with a summary", () => {
+    const out = mkdtempSync(join(tmpdir(), "yusuan-import-"));
+    const one = yusuan("import", "examples/haizhu-2021", "--out", join(out, "haizhu.json"));
+    expect(one.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, "haizhu.json"), "utf8")).department).toBe(
+      "广州市海珠区政务服务数据管理局",
+    );
+    const many = yusuan(
+      "import",
+      "examples/haizhu-2021",
+      "examples/ledger-demo",
+      "--out",
+      join(out, "all"),
+      "--format",
+      "json",
+    );
+    expect(JSON.parse(many.stdout).documents.map((d: { document: string }) => d.document)).toEqual([
+      "haizhu-2021",
+      "ledger-demo",
+    ]);
+    expect(existsSync(join(out, "all", "ledger-demo.json"))).toBe(true);
+  });
+});
+
 describe("yusuan build", () => {
   it("writes the page and the model, and the model validates like its source", () => {
     const out = mkdtempSync(join(tmpdir(), "yusuan-build-"));

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { openDocument } from "../src/model/load.ts";
 import { normaliseLabel } from "../src/model/rows.ts";
 import { formatAmount, parseAmount } from "../src/money/amount.ts";
+import { multisetMinus } from "./support/pdfplumber.ts";
 
 const SEED = "../shared/seeds/000_bd808bb9d23333dc.txt";
 const hasSeed = existsSync(SEED);
@@ -80,16 +81,6 @@ function printedIn(segment: string, label: string): boolean {
     if (matched === label.length) return true;
   }
   return false;
-}
-
-function multisetMinus(a: string[], b: string[]): string[] {
-  const rest = [...b];
-  return a.filter((x) => {
-    const i = rest.indexOf(x);
-    if (i < 0) return true;
-    rest.splice(i, 1);
-    return false;
-  });
 }
 
 describe.skipIf(!hasSeed)("the haizhu-2021 transcription", () => {

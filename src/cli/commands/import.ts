@@ -2,12 +2,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { type Command, Option } from "commander";
-import { displayName, expandInputs, openInput } from "../../import/open.ts";
-import { InputError } from "../../model/load.ts";
-import { summarise } from "../../rules/diagnostic.ts";
-import { validate } from "../../rules/index.ts";
-import { Progress } from "../progress.ts";
-import { type SummaryRow, summaryRow, summaryTable } from "../summary.ts";
+import { displayName, expandInputs } from "../../import/open.ts";
+import { runBatch } from "../batch.ts";
 
 interface Options {
   out: string;
@@ -33,37 +29,12 @@ export function importCommand(program: Command): void {
     .addOption(new Option("--format <format>", "summary format").choices(["pretty", "json"]).default("pretty"))
     .action(async (inputs: string[], options: Options) => {
       const paths = expandInputs(inputs);
-      const rows: SummaryRow[] = [];
-      const progress = new Progress(paths.length);
-      let status = 0;
-      for (const [i, path] of paths.entries()) {
-        progress.step(i, displayName(path));
-        try {
-          const opened = await openInput(path, options.template);
-          const file = target(options.out, path, paths.length > 1);
-          writeFileSync(file, `${JSON.stringify(opened.doc, null, 1)}\n`);
-          if (opened.layout) process.stderr.write(`${displayName(path)}: ${opened.layout} → ${file}\n`);
-          const tables = opened.tables
-            ? `${opened.tables.found}/${opened.tables.of}`
-            : String(opened.doc.tables.length);
-          const summary = summarise(validate(opened.doc, opened.problems));
-          rows.push(summaryRow(displayName(path), opened.doc.template, tables, opened.tables?.cells ?? 0, summary));
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          rows.push({
-            document: displayName(path),
-            layout: "",
-            tables: "",
-            cells: 0,
-            errors: 0,
-            warnings: 0,
-            failure: error.message,
-          });
-          status = 2;
-        }
-      }
-      progress.end();
-      process.stdout.write(`${options.format === "json" ? JSON.stringify({ documents: rows }) : summaryTable(rows)}\n`);
-      process.exitCode = status;
+      const status = await runBatch(paths, options, (opened) => {
+        const file = target(options.out, opened.path, paths.length > 1);
+        writeFileSync(file, `${JSON.stringify(opened.doc, null, 1)}\n`);
+        if (opened.layout) process.stderr.write(`${displayName(opened.path)}: ${opened.layout} → ${file}\n`);
+      });
+      // An import succeeds whatever the documents' findings are; only unusable input fails it.
+      process.exitCode = status === 2 ? 2 : 0;
     });
 }

@@ -7,9 +7,8 @@ import { InputError } from "../../model/load.ts";
 import { summarise } from "../../rules/diagnostic.ts";
 import { validate } from "../../rules/index.ts";
 import { loadTemplate } from "../../templates/template.ts";
-import { Progress } from "../progress.ts";
+import { runBatch } from "../batch.ts";
 import { jsonReport, type Lang, prettyReport } from "../report.ts";
-import { type SummaryRow, summaryRow, summaryTable } from "../summary.ts";
 
 interface Options {
   format: string;
@@ -45,38 +44,6 @@ async function validateOne(path: string, options: Options): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
-async function validateMany(paths: string[], options: Options): Promise<number> {
-  const rows: SummaryRow[] = [];
-  const progress = new Progress(paths.length);
-  let status = 0;
-  for (const [i, path] of paths.entries()) {
-    progress.step(i, displayName(path));
-    try {
-      const opened = await openInput(path, options.template);
-      const summary = summarise(validate(opened.doc, opened.problems));
-      const tables = opened.tables ? `${opened.tables.found}/${opened.tables.of}` : String(opened.doc.tables.length);
-      const cells = opened.tables?.cells ?? 0;
-      rows.push(summaryRow(displayName(path), opened.doc.template, tables, cells, summary));
-      if (summary.errors > 0 && status === 0) status = 1;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      rows.push({
-        document: displayName(path),
-        layout: "",
-        tables: "",
-        cells: 0,
-        errors: 0,
-        warnings: 0,
-        failure: error.message,
-      });
-      status = 2;
-    }
-  }
-  progress.end();
-  process.stdout.write(`${options.format === "json" ? JSON.stringify({ documents: rows }) : summaryTable(rows)}\n`);
-  return status;
-}
-
 export function validateCommand(program: Command): void {
   program
     .command("validate")
@@ -89,6 +56,6 @@ export function validateCommand(program: Command): void {
     .action(async (inputs: string[], options: Options) => {
       const paths = expandInputs(inputs);
       process.exitCode =
-        paths.length === 1 && paths[0] ? await validateOne(paths[0], options) : await validateMany(paths, options);
+        paths.length === 1 && paths[0] ? await validateOne(paths[0], options) : await runBatch(paths, options);
     });
 }
