@@ -253,19 +253,20 @@ function rowCells(columns: Column[], anchors: Anchor[], figures: TextItem[], tex
 function balanceCells(spec: TableSpec, anchors: Anchor[], line: BodyLine, extra: TextItem[]): ReadCells[] {
   const sides = spec.sides ?? [];
   const [first, second] = sides.map(sideColumns);
-  const split = anchors[(first ?? []).filter((c) => c.type === "amount").length - 1];
+  const count = (first ?? []).filter((c) => c.type === "amount").length;
+  const split = anchors[count - 1];
   if (!split || !first || !second) return [];
-  const boundary = split.right + 2;
   const texts = [...line.texts, ...extra];
   const out: ReadCells[] = [];
-  const parts: [string, Column[], (x: number) => boolean][] = [
-    [sides[0]?.key ?? "", first, (x) => x < boundary],
-    [sides[1]?.key ?? "", second, (x) => x >= boundary],
+  // Figures belong to the side of their column; words to the first side only if they start before its last
+  // column of figures does (a label stands left of its figures), which tolerates estimated run widths.
+  const parts: [string, Column[], Anchor[], (t: TextItem) => boolean][] = [
+    [sides[0]?.key ?? "", first, anchors.slice(0, count), (t) => t.x0 < split.left],
+    [sides[1]?.key ?? "", second, anchors.slice(count), (t) => t.x0 >= split.left],
   ];
-  for (const [key, columns, inSide] of parts) {
-    const sideAnchors = anchors.filter((a) => inSide(a.left));
-    const figures = line.figures.filter((f) => inSide(f.x0));
-    const sideTexts = texts.filter((t) => inSide(t.x0));
+  for (const [key, columns, sideAnchors, inSide] of parts) {
+    const figures = line.figures.filter((f) => sideAnchors.includes(anchors[nearest(anchors, f.x1)] as Anchor));
+    const sideTexts = texts.filter(inSide);
     if (figures.length === 0 && sideTexts.length === 0) continue;
     const read = rowCells(columns, sideAnchors, figures, sideTexts);
     out.push({ cells: { side: key, ...read.cells }, positions: read.positions });
