@@ -4,6 +4,7 @@
  * the contents prints before them (十三、政府采购预算表 lists 政府采购预算表).
  */
 import type { Rule } from "./rule.ts";
+import { ruleData } from "./rule-data.ts";
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const ORDINAL = /^(?:[一二三四五六七八九十百]+[、.]|[(][一二三四五六七八九十]+[)]|\d+[、.])/;
@@ -31,28 +32,46 @@ export const contentsMatch: Rule = {
       "The table of contents lists every table and every Part 3 section of the document, and no table or section the document lacks.",
   },
   check({ doc, template, report }) {
+    const frontMatter = ruleData<{ "contents-match": { frontMatter: string[] } }>("wording")[
+      "contents-match"
+    ].frontMatter.map((p) => new RegExp(p));
     const tables = doc.tables.map((t) => {
       const spec = template.tables.find((s) => s.id === t.id);
       const number = spec?.number ?? Number(t.id.slice(1));
-      return { id: t.id, number, title: t.title, names: [t.title, spec?.title ?? t.title].map(contentsTitle) };
+      return {
+        id: t.id,
+        number,
+        title: t.title,
+        names: [t.title, spec?.title ?? t.title].map(contentsTitle),
+        // Layouts print a table's title with variants (2025年部门财务收支预算总表): the template's pattern knows them.
+        pattern: spec?.titleRegex,
+      };
     });
+    const isTable = (title: string) => (t: (typeof tables)[number]) =>
+      t.names.includes(title) || t.pattern?.test(title) === true;
     const sections = doc.part3.map((s) => {
       const spec = template.narrative.sections.find((x) => x.id === s.id);
       return { id: s.id, title: s.title, names: [s.title, spec?.title ?? s.title].map(contentsTitle) };
     });
-    const kindOf = (title: string): Kind | undefined =>
-      tables.some((t) => t.names.includes(title))
+    const kindOf = (title: string): Kind | "front" | undefined =>
+      tables.some(isTable(title))
         ? "table"
         : sections.some((s) => s.names.includes(title))
           ? "section"
-          : undefined;
+          : frontMatter.some((p) => p.test(title))
+            ? "front"
+            : undefined;
 
     // Split the contents into its parts (第三部分 …); a part is a list of tables or of sections by what most of its
     // known entries are, so that an unknown entry can be called a table or a section.
-    const parts: { entry: string; title: string; kind?: Kind }[][] = [[]];
+    const parts: { entry: string; title: string; kind?: Kind | "front" }[][] = [[]];
+    // A part heading can itself name what the part is (第四部分 名词解释).
+    const headings: string[] = [];
     for (const entry of doc.contents) {
-      if (PART_HEADING.test(entry.trim())) parts.push([]);
-      else parts[parts.length - 1]?.push({ entry, title: contentsTitle(entry), kind: kindOf(contentsTitle(entry)) });
+      if (PART_HEADING.test(entry.trim())) {
+        parts.push([]);
+        headings.push(contentsTitle(entry.trim().replace(PART_HEADING, "")));
+      } else parts[parts.length - 1]?.push({ entry, title: contentsTitle(entry), kind: kindOf(contentsTitle(entry)) });
     }
     for (const part of parts) {
       const count = (k: Kind) => part.filter((e) => e.kind === k).length;
@@ -68,9 +87,10 @@ export const contentsMatch: Rule = {
       }
     }
 
-    const listed = new Set(parts.flat().map((e) => e.title));
+    const entries = [...parts.flat().map((e) => e.title), ...headings];
+    const listed = new Set(entries);
     for (const t of tables) {
-      if (!t.names.some((n) => listed.has(n))) {
+      if (!entries.some((title) => isTable(title)(t))) {
         report({
           messageId: "unlistedTable",
           data: { table: t.id, number: t.number, title: t.title },
@@ -78,7 +98,10 @@ export const contentsMatch: Rule = {
         });
       }
     }
-    for (const s of sections) {
+    // Contents that list the explanations only as a part (第三部分 …情况说明), not section by section, are complete.
+    const individually = new Set(parts.flat().map((e) => e.title));
+    const bySection = sections.filter((s) => s.names.some((n) => individually.has(n))).length >= 2;
+    for (const s of bySection ? sections : []) {
       if (!s.names.some((n) => listed.has(n))) {
         report({ messageId: "unlistedSection", data: { id: s.id, title: s.title }, location: { section: s.id } });
       }
