@@ -109,7 +109,7 @@ interface BodyLine {
 }
 
 /** Splits the region into its metadata, its body lines with figures, and the text-only lines around them. */
-function classify(lines: Line[], reading: RegionReading): { anchorsOf: BodyLine[]; loose: Line[] } {
+function classify(lines: Line[], reading: RegionReading): { body: BodyLine[]; loose: Line[] } {
   const body: BodyLine[] = [];
   const loose: Line[] = [];
   const seenBody = new Set<number>();
@@ -144,7 +144,7 @@ function classify(lines: Line[], reading: RegionReading): { anchorsOf: BodyLine[
     } else if (seenBody.has(line.page)) loose.push(line);
     // Text-only lines above the first figures of a page are its (repeated) header.
   }
-  return { anchorsOf: body, loose };
+  return { body, loose };
 }
 
 function decimalsOf(items: TextItem[]): number {
@@ -196,7 +196,7 @@ function leftCells(columns: Column[], items: TextItem[]): ReadCells {
 
 export function readRegion(spec: TableSpec, lines: Line[]): RegionReading {
   const reading: RegionReading = { rows: [], decimals: 2, pages: [...new Set(lines.map((l) => l.page))], problems: [] };
-  const { anchorsOf: body, loose } = classify(lines, reading);
+  const { body, loose } = classify(lines, reading);
   if (body.length > 0) reading.pages = [...new Set(body.map((b) => b.line.page))];
   const figures = body.flatMap((b) => b.figures);
   reading.decimals = decimalsOf(figures);
