@@ -76,12 +76,15 @@ const plain = (r: Record<string, string>): CatalogEntry => ({
   note: r.note ?? "",
 });
 
+/** A year older than every catalog: its codes cannot be checked (they were renumbered over the years). */
+export class NoCatalogError extends Error {}
+
 /** The function classification of a year; years without their own file use the nearest earlier one. */
 export function functionCatalog(year: number): Catalog {
   for (let y = year; y >= 2000; y--) {
     if (existsSync(`${CATALOG_DIR}function-${y}.csv`)) return cached(`function-${y}`, `function-${y}.csv`, plain);
   }
-  throw new Error(`no function classification catalog for ${year} or earlier`);
+  throw new NoCatalogError(`no function classification catalog for ${year} or earlier`);
 }
 
 export function departmentEconomicCatalog(): Catalog {

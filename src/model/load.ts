@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Compile } from "typebox/compile";
-import { functionCatalog } from "../catalog/catalog.ts";
+import { functionCatalog, NoCatalogError } from "../catalog/catalog.ts";
 import { loadTemplate } from "../templates/template.ts";
 import { type BudgetDocument, BudgetDocumentSchema } from "./document.ts";
 import { normaliseLabel } from "./rows.ts";
@@ -39,7 +39,14 @@ export function resolveBalanceCodes(doc: BudgetDocument): void {
   } catch {
     return;
   }
-  const catalog = functionCatalog(doc.year);
+  let catalog: ReturnType<typeof functionCatalog>;
+  try {
+    catalog = functionCatalog(doc.year);
+  } catch (error) {
+    // Without a catalog for the year the lines keep no code; the catalog rule says the codes went unchecked.
+    if (error instanceof NoCatalogError) return;
+    throw error;
+  }
   for (const table of doc.tables) {
     if (template.tables.find((t) => t.id === table.id)?.shape !== "balance") continue;
     for (const row of table.rows) {

@@ -2,7 +2,7 @@
  * Every code printed in a table exists in that year's catalog, and the name printed beside it is the catalog's name
  * for it. Balance-table lines (T01, T04) carry no code, so their names must be names of function classes.
  */
-import { type Catalog, catalogNamed, comparableName } from "../catalog/catalog.ts";
+import { type Catalog, catalogNamed, comparableName, NoCatalogError } from "../catalog/catalog.ts";
 import type { Row, Table } from "../model/document.ts";
 import { splitEconomic } from "../model/rows.ts";
 import type { Column, TableSpec } from "../templates/template.ts";
@@ -137,11 +137,16 @@ export const catalogCode: Rule = {
       "Every function, economic, procurement and unit code exists in the year's catalog (error), and the name printed beside it matches the catalog (warning).",
   },
   check(context) {
-    for (const table of context.doc.tables) {
-      const spec = context.template.tables.find((t) => t.id === table.id);
-      if (!spec) continue;
-      if (spec.shape === "balance") checkBalanceTable(context, table);
-      else checkGridTable(context, spec, table);
+    try {
+      for (const table of context.doc.tables) {
+        const spec = context.template.tables.find((t) => t.id === table.id);
+        if (!spec) continue;
+        if (spec.shape === "balance") checkBalanceTable(context, table);
+        else checkGridTable(context, spec, table);
+      }
+    } catch (error) {
+      if (!(error instanceof NoCatalogError)) throw error;
+      context.report({ messageId: "noCatalog", severity: "info", data: { year: context.doc.year }, location: {} });
     }
   },
 };

@@ -36,6 +36,14 @@ describe("catalog-code", () => {
     ]);
   });
 
+  it("says so, instead of failing, when the year is older than every catalog", () => {
+    const doc = copy();
+    doc.year = 2015;
+    expect(run(rule, doc).map((d) => [d.severity, d.message])).toEqual([
+      ["info", "没有2015年或更早的分类目录，未核对编码与名称"],
+    ]);
+  });
+
   it("checks both codes of an economic-classification row", () => {
     const doc = copy(mended());
     setCell(doc, "T09", "50208/30231", "governmentEconomic", "[50208]公务用车运行费");
