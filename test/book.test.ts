@@ -7,6 +7,7 @@ import { type BookPage, renderBook } from "../src/render/html/book.ts";
 import type { Diagnostic } from "../src/rules/diagnostic.ts";
 import { validate } from "../src/rules/index.ts";
 import { loadTemplate } from "../src/templates/template.ts";
+import { decodeHtml } from "./support/html.ts";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMAGE = '"><img src=x onerror=alert(1)>';
@@ -20,14 +21,6 @@ function example(): BudgetDocument {
 
 const template = loadTemplate("gz-2021-14");
 const money = (amount: number | undefined) => formatAmount(amount ?? Number.NaN, { decimals: 2 });
-
-const decodeHtml = (text: string) =>
-  text
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&amp;", "&");
 
 function byPath(pages: BookPage[]): Map<string, string> {
   return new Map(pages.map((p) => [p.path, p.html]));

@@ -5,6 +5,7 @@ import { documentGrids } from "../src/render/grid.ts";
 import { escapeHtml } from "../src/render/html/escape.ts";
 import { renderHtmlPage } from "../src/render/html/page.ts";
 import { loadTemplate } from "../src/templates/template.ts";
+import { decodeHtml } from "./support/html.ts";
 
 const EXAMPLE = "examples/haizhu-2021";
 const SCRIPT = "<script>alert(1)</script>";
@@ -17,14 +18,6 @@ function example(): BudgetDocument {
 }
 
 const template = loadTemplate("gz-2021-14");
-
-const decodeHtml = (text: string) =>
-  text
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&amp;", "&");
 
 /** The markup of each Part 4 table by table id. */
 function tableSections(html: string): Map<string, string> {

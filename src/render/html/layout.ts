@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { BudgetDocument } from "../../model/document.ts";
 import { sourcePath } from "../../paths.ts";
 import { escapeHtml } from "./escape.ts";
+import { documentHead } from "./markup.ts";
 import { bookPath } from "./outline.ts";
 import { STYLE } from "./page.ts";
 
@@ -78,17 +79,7 @@ export function bookPage(context: BookContext, page: BookPageSpec): string {
   const tools = [crumbs(page.crumbs, page.title), page.marks ? SWITCH_LABEL : ""].filter(Boolean);
   const title = page.nav === "overview" ? doc.title : `${page.title} · ${doc.title}`;
   const downloads = context.downloads.map((d) => `<li>${link(d)}</li>`).join("");
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="yusuan">
-<title>${escapeHtml(title)}</title>
-<style>
-${STYLE}
-${BOOK_STYLE}</style>
-</head>
+  return `${documentHead(title, [STYLE, BOOK_STYLE])}
 <body class="book">
 ${page.marks ? SWITCH : ""}
 <a class="skip-link" href="#main">跳到正文</a>

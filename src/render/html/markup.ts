@@ -48,3 +48,17 @@ export function simpleTable(
   const table = `<table class="narrative-table">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join("\n")}\n</tbody>\n</table>`;
   return scrollRegion(label, table);
 }
+
+/** The start of a page up to <body>: language, phone viewport, title and the inlined style sheets. */
+export function documentHead(title: string, styles: string[]): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="yusuan">
+<title>${escapeHtml(title)}</title>
+<style>
+${styles.join("\n")}</style>
+</head>`;
+}

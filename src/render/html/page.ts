@@ -10,6 +10,7 @@ import type { Template } from "../../templates/template.ts";
 import { documentGrids, type TableGrid } from "../grid.ts";
 import { escapeHtml } from "./escape.ts";
 import { type Findings, findingList, narrativeMarks, tableMarks } from "./findings.ts";
+import { documentHead } from "./markup.ts";
 import { renderPart1, renderPart2, renderPart3 } from "./narrative.ts";
 import { partAnchor, partTitles } from "./outline.ts";
 import { renderTable } from "./table.ts";
@@ -70,16 +71,7 @@ export function disclosure(
 
 export function renderHtmlPage(doc: BudgetDocument, template: Template): string {
   const { cover, toc, parts } = disclosure(doc, template);
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="yusuan">
-<title>${escapeHtml(doc.title)}</title>
-<style>
-${STYLE}</style>
-</head>
+  return `${documentHead(doc.title, [STYLE])}
 <body>
 ${cover}
 ${toc}
