@@ -22,21 +22,28 @@ function bigrams(text: string): string[] {
   return Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
 }
 
+interface Grams {
+  counts: Map<string, number>;
+  size: number;
+}
+
+function grams(text: string): Grams {
+  const counts = new Map<string, number>();
+  const list = bigrams(text);
+  for (const g of list) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return { counts, size: list.length };
+}
+
+function dice(x: Grams, y: Grams): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const [g, n] of x.counts) common += Math.min(n, y.counts.get(g) ?? 0);
+  return (2 * common) / (x.size + y.size);
+}
+
 /** Sørensen–Dice similarity of two names over their character bigrams. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.length === 0 || y.length === 0) return 0;
-  const rest = [...y];
-  let common = 0;
-  for (const g of x) {
-    const i = rest.indexOf(g);
-    if (i >= 0) {
-      common++;
-      rest.splice(i, 1);
-    }
-  }
-  return (2 * common) / (x.length + y.length);
+  return dice(grams(a), grams(b));
 }
 
 /**
@@ -63,14 +70,17 @@ export const indicatorConsistency: Rule = {
     const { sameIndicator, certain } = settings();
     const stated = statedIndicators(doc).flatMap((i) => {
       const target = parseTarget(i.target);
-      return target ? [{ ...i, parsed: target }] : [];
+      return target ? [{ ...i, parsed: target, grams: grams(i.name) }] : [];
     });
     const reported = new Set<string>();
     stated.forEach((a, i) => {
       for (const b of stated.slice(i + 1)) {
-        if (a.source === b.source) continue;
-        const score = similarity(a.name, b.name);
-        if (score < sameIndicator || !disagree(a.parsed, b.parsed)) continue;
+        // Cheapest tests first: only differing targets matter, and names of very different lengths cannot match.
+        if (a.source === b.source || !disagree(a.parsed, b.parsed)) continue;
+        const [small, large] = [Math.min(a.grams.size, b.grams.size), Math.max(a.grams.size, b.grams.size)];
+        if ((2 * small) / (small + large) < sameIndicator) continue;
+        const score = dice(a.grams, b.grams);
+        if (score < sameIndicator) continue;
         // Report at the table cell when there is one: that is what a view can point at most precisely.
         const [here, there] = b.location.table && !a.location.table ? [b, a] : [a, b];
         const key = JSON.stringify([here.location, there.location]);

@@ -22,6 +22,8 @@ export type Bindings = Record<string, string | undefined>;
 
 export class TableIndex {
   readonly rows: IndexedRow[];
+  private readonly selections = new Map<string, IndexedRow[]>();
+  private readonly firsts = new Map<string, number | undefined>();
 
   constructor(
     readonly spec: TableSpec,
@@ -56,12 +58,20 @@ export class TableIndex {
 
   /** Where a row stands against the first row of a kind on its side: -1 before, 1 after (and before a grand total). */
   private position(r: IndexedRow, kind: string): number {
-    const sameSide = this.rows.filter((x) => x.row.side === r.row.side);
-    const mark = sameSide.find((x) => x.row.kind === kind)?.index;
+    const mark = this.firstOfKind(r.row.side, kind);
     if (mark === undefined || r.index === mark) return 0;
     if (r.index < mark) return -1;
-    const grand = sameSide.find((x) => x.row.kind === "grandTotal")?.index ?? Number.POSITIVE_INFINITY;
+    const grand = this.firstOfKind(r.row.side, "grandTotal") ?? Number.POSITIVE_INFINITY;
     return r.index < grand ? 1 : 0;
+  }
+
+  /** The index of the first row of a kind on a side (undefined side: the whole table). */
+  private firstOfKind(side: string | undefined, kind: string): number | undefined {
+    const key = `${side ?? ""}|${kind}`;
+    if (!this.firsts.has(key)) {
+      this.firsts.set(key, this.rows.find((x) => x.row.side === side && x.row.kind === kind)?.index);
+    }
+    return this.firsts.get(key);
   }
 
   private matches(r: IndexedRow, s: Selector, value: string): boolean {
@@ -96,7 +106,14 @@ export class TableIndex {
       value: s.value.startsWith("$") ? bindings[s.value.slice(1)] : s.value,
     }));
     if (resolved.some((x) => x.value === undefined)) return [];
-    return this.rows.filter((r) => resolved.every(({ s, value }) => this.matches(r, s, value ?? "")));
+    // The same selection recurs for every row and every column a relation expands to: compute it once.
+    const key = resolved.map(({ s, value }) => `${s.name}:${value}`).join(" ");
+    let rows = this.selections.get(key);
+    if (!rows) {
+      rows = this.rows.filter((r) => resolved.every(({ s, value }) => this.matches(r, s, value ?? "")));
+      this.selections.set(key, rows);
+    }
+    return rows;
   }
 }
 
