@@ -35,6 +35,26 @@ const LAUNCH = {
   ],
 };
 
+/** Opens a file, collecting console errors, page errors and any request for another file. */
+async function openFile(
+  browser: Browser,
+  url: string,
+  width: number,
+  height: number,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request) => {
+    if (request.url() !== url) problems.push(`request: ${request.url()}`);
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}
+
 describe.skipIf(!hasChromium)("the published page in Chromium", () => {
   let browser: Browser;
   let dir: string;
@@ -57,20 +77,7 @@ describe.skipIf(!hasChromium)("the published page in Chromium", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Opens the page, collecting console errors, page errors and any request that leaves the file. */
-  async function open(width: number, height: number): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("request", (request) => {
-      if (request.url() !== url) problems.push(`request: ${request.url()}`);
-    });
-    await page.goto(url, { waitUntil: "load" });
-    return { page, problems };
-  }
+  const open = (width: number, height: number) => openFile(browser, url, width, height);
 
   for (const viewport of VIEWPORTS) {
     it(`shows every table caption at ${viewport.name} width without errors`, async () => {
@@ -130,21 +137,9 @@ describe.skipIf(!hasChromium)("the budget book in Chromium, opened from files on
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Opens a page of the book, collecting console errors, page errors and any request for another file. */
-  async function open(path: string, width: number, height = 900): Promise<{ page: Page; problems: string[] }> {
-    const url = pathToFileURL(join(dir, path)).href;
-    const page = await browser.newPage({ viewport: { width, height } });
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("request", (request) => {
-      if (request.url() !== url) problems.push(`request: ${request.url()}`);
-    });
-    await page.goto(url, { waitUntil: "load" });
-    return { page, problems };
-  }
+  /** Opens a page of the book. */
+  const open = (path: string, width: number, height = 900) =>
+    openFile(browser, pathToFileURL(join(dir, path)).href, width, height);
 
   const pageScroll = (page: Page) =>
     page.locator("html").evaluate((root) => ({ scrollWidth: root.scrollWidth, clientWidth: root.clientWidth }));

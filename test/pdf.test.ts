@@ -11,8 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { BudgetDocument } from "../src/model/document.ts";
 import { openDocument } from "../src/model/load.ts";
 import { documentGrids, type TableGrid } from "../src/render/grid.ts";
-import { partTitles } from "../src/render/html/outline.ts";
-import { tableCaption } from "../src/render/html/table.ts";
+import { partTitles } from "../src/render/outline.ts";
 import { renderPdf } from "../src/render/pdf/document.ts";
 import { fitTable } from "../src/render/pdf/fit.ts";
 import { loadTemplate } from "../src/templates/template.ts";
@@ -188,7 +187,7 @@ describe("renderPdf", () => {
 
   it("lists every part, Part 3 section and table on the contents page, with the page each starts on", () => {
     const firstBody = Math.min(...contents.values());
-    for (const caption of [...titles, ...doc.part3.map((s) => s.title), ...grids.map(tableCaption)]) {
+    for (const caption of [...titles, ...doc.part3.map((s) => s.title), ...grids.map((g) => g.caption)]) {
       const number = contents.get(squeeze(caption));
       expect(number, caption).toBeDefined();
       const printed = pages.find((p) => p.number >= firstBody && flat(p).includes(squeeze(caption)));
@@ -198,7 +197,7 @@ describe("renderPdf", () => {
 
   /** The pages a table is printed on: from the page the contents give it to the page before the next table's. */
   const tablePages = (grid: TableGrid) => {
-    const starts = grids.map((g) => contents.get(squeeze(tableCaption(g))) ?? 0);
+    const starts = grids.map((g) => contents.get(squeeze(g.caption)) ?? 0);
     const i = grids.indexOf(grid);
     return pages.slice((starts[i] ?? 1) - 1, (starts[i + 1] ?? pages.length + 1) - 1);
   };
@@ -208,7 +207,7 @@ describe("renderPdf", () => {
     for (const grid of grids) {
       const [first] = tablePages(grid);
       const text = flat(first as PageText);
-      expect(text, grid.id).toContain(squeeze(tableCaption(grid)));
+      expect(text, grid.id).toContain(squeeze(grid.caption));
       expect(text, grid.id).toContain(squeeze(`部门名称：${grid.department}`));
       expect(text, grid.id).toContain(squeeze(grid.unitLine ?? ""));
       if (grid.note?.trim()) {
@@ -238,7 +237,7 @@ describe("renderPdf", () => {
 
   it("prints the merged header and the column numbers of a wide table", () => {
     const t02 = grids.find((g) => g.id === "T02") as TableGrid;
-    const page = pages[(contents.get(squeeze(tableCaption(t02))) ?? 0) - 1] as PageText;
+    const page = pages[(contents.get(squeeze(t02.caption)) ?? 0) - 1] as PageText;
     for (const cell of t02.header.flat()) expect(printedWrapped(squeeze(cell.text), page.lines), cell.text).toBe(true);
     const numbers = page.lines.find((line) => line.join(" ") === (t02.columnNumbers ?? []).join(" "));
     expect(numbers).toBeDefined();

@@ -4,7 +4,7 @@
  */
 import type { BudgetDocument } from "../model/document.ts";
 import { formatCell } from "../render/grid.ts";
-import { partTitles } from "../render/html/outline.ts";
+import { partTitles } from "../render/outline.ts";
 import type { Diagnostic, Summary } from "../rules/diagnostic.ts";
 import { hint } from "../rules/messages.ts";
 import type { Template } from "../templates/template.ts";

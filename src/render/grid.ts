@@ -37,9 +37,14 @@ export interface GridColumn extends Pick<Column, "key" | "type" | "wide"> {
   rowHeader: boolean;
 }
 
+/** Rows printed in bold: the table's totals. */
+const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
+
 export interface GridRow {
   key: string;
   kind: string;
+  /** A total row (合计, 本年收入合计, 收入总计), printed in bold. */
+  total: boolean;
   /** Depth in the table's hierarchy (0 for totals), for indentation; undefined outside the hierarchy. */
   depth?: number;
   cells: GridCell[];
@@ -49,6 +54,8 @@ export interface TableGrid {
   id: string;
   number: number;
   title: string;
+  /** 表N and the title, as every output heads the table. */
+  caption: string;
   unitLine?: string;
   department?: string;
   note?: string;
@@ -111,6 +118,7 @@ function gridBody(spec: TableSpec, table: Table, decimals: number): GridRow[] {
   return table.rows.map((row, i) => ({
     key: row.key,
     kind: row.kind,
+    total: TOTAL_KINDS.has(row.kind),
     depth: d[i],
     cells: spec.columns.map((c) => ({ text: formatCell(row.cells[c.key], decimals), type: c.type, column: c.key })),
   }));
@@ -139,6 +147,7 @@ function balanceBody(spec: TableSpec, table: Table, decimals: number): GridRow[]
       out.push({
         key: pair.map((r) => r?.key ?? "").join("|"),
         kind: lead?.kind ?? "line",
+        total: TOTAL_KINDS.has(lead?.kind ?? ""),
         depth: band === 0 || band === 2 ? 1 : 0,
         cells: pair.flatMap((r, s) => {
           const side = spec.sides?.[s];
@@ -192,6 +201,7 @@ export function tableGrid(template: Template, doc: BudgetDocument, table: Table)
     id: table.id,
     number: spec.number,
     title: table.title || spec.title,
+    caption: `表${spec.number} ${table.title || spec.title}`,
     unitLine: table.unitLine ?? template.unitLine,
     department: table.department ?? doc.department,
     header: balance ? balanceHeader(spec, doc.year) : headerRows(spec.columnTree, doc.year),

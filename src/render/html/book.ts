@@ -10,16 +10,16 @@ import type { Template } from "../../templates/template.ts";
 import { bookFigures } from "../charts/figures.ts";
 import { bookCharts } from "../charts/index.ts";
 import { documentGrids } from "../grid.ts";
+import { partTitles } from "../outline.ts";
 import { projectBody, unitBody, unitsBody } from "./drilldown.ts";
 import { escapeHtml } from "./escape.ts";
 import { Findings, narrativeMarks } from "./findings.ts";
 import { findingsBody, sectionPage } from "./findingspage.ts";
 import { type BookContext, type BookPageSpec, bookPage, type Link } from "./layout.ts";
 import { renderPart1, renderPart2, renderPart3 } from "./narrative.ts";
-import { bookPath, partTitles, sectionAnchor } from "./outline.ts";
+import { bookPath, sectionAnchor } from "./outline.ts";
 import { overviewBody } from "./overview.ts";
 import { disclosure } from "./page.ts";
-import { tableCaption } from "./table.ts";
 import { pager, tableBody, tableDownloadLinks, tablesBody } from "./tablepages.ts";
 
 export interface BookDownloads {
@@ -98,7 +98,7 @@ export function renderBook(doc: BudgetDocument, template: Template, options: Boo
     { href: bookPath.part(2), text: titles[1] ?? "" },
     { href: bookPath.part(3), text: titles[2] ?? "" },
     { href: bookPath.tables, text: titles[3] ?? "" },
-    ...grids.map((g) => ({ href: bookPath.table(g.id), text: tableCaption(g) })),
+    ...grids.map((g) => ({ href: bookPath.table(g.id), text: g.caption })),
   ];
   const turn = (href: string) => {
     const i = order.findIndex((l) => l.href === href);
@@ -142,7 +142,7 @@ export function renderBook(doc: BudgetDocument, template: Template, options: Boo
     const path = bookPath.table(grid.id);
     pages.push({
       path,
-      title: tableCaption(grid),
+      title: grid.caption,
       nav: "tables",
       crumbs: [home, { href: bookPath.tables, text: "预算报表" }],
       marks: findings !== undefined,

@@ -4,11 +4,11 @@
  */
 import type { BudgetDocument } from "../../model/document.ts";
 import type { TableGrid } from "../grid.ts";
+import { partTitles } from "../outline.ts";
 import { escapeHtml } from "./escape.ts";
 import { type Findings, findingList, type NumberedFinding, SEVERITY_WORDS } from "./findings.ts";
 import { link } from "./layout.ts";
-import { bookPath, partTitles } from "./outline.ts";
-import { tableCaption } from "./table.ts";
+import { bookPath } from "./outline.ts";
 
 /** The page and anchor where a section's findings are listed in place. */
 export function sectionPage(doc: BudgetDocument, sectionId: string): string | undefined {
@@ -40,13 +40,10 @@ export function findingsBody(doc: BudgetDocument, grids: TableGrid[], findings: 
     if (list.length === 0) continue;
     const page = bookPath.table(grid.id);
     groups.push(
-      `<section class="finding-group">\n<h3>${link({ href: page, text: tableCaption(grid) })}</h3>\n${findingList(
-        list,
-        {
-          heading: "审核发现",
-          placeLink: (f) => ({ href: `${page}#finding-${f.number}`, text: "在表中查看" }),
-        },
-      )}\n</section>`,
+      `<section class="finding-group">\n<h3>${link({ href: page, text: grid.caption })}</h3>\n${findingList(list, {
+        heading: "审核发现",
+        placeLink: (f) => ({ href: `${page}#finding-${f.number}`, text: "在表中查看" }),
+      })}\n</section>`,
     );
   }
   const bySection = new Map<string, NumberedFinding[]>();

@@ -17,13 +17,13 @@ import {
 } from "../charts/figures.ts";
 import type { Chart } from "../charts/index.ts";
 import type { TableGrid } from "../grid.ts";
+import { partTitles } from "../outline.ts";
 import { escapeHtml } from "./escape.ts";
 import { renderFigure } from "./figure.ts";
 import { type Findings, SEVERITY_WORDS, worst } from "./findings.ts";
 import { changeLine, money, percent, share } from "./format.ts";
 import { type BookContext, type Link, link } from "./layout.ts";
-import { bookPath, partTitles } from "./outline.ts";
-import { tableCaption } from "./table.ts";
+import { bookPath } from "./outline.ts";
 
 export interface OverviewInput {
   context: BookContext;
@@ -251,7 +251,7 @@ function findingsSummary(input: OverviewInput): string {
     const list = findings.forTable(grid.id);
     if (list.length > 0)
       places.push(
-        `<li>${link({ href: bookPath.table(grid.id), text: tableCaption(grid) })}<span class="badges">${badges(list)}</span></li>`,
+        `<li>${link({ href: bookPath.table(grid.id), text: grid.caption })}<span class="badges">${badges(list)}</span></li>`,
       );
   }
   const order = ["contents", "part1", "part2", ...input.context.doc.part3.map((s) => s.id)];

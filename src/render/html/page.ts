@@ -8,11 +8,12 @@ import type { BudgetDocument } from "../../model/document.ts";
 import { sourcePath } from "../../paths.ts";
 import type { Template } from "../../templates/template.ts";
 import { documentGrids, type TableGrid } from "../grid.ts";
+import { partTitles } from "../outline.ts";
 import { escapeHtml } from "./escape.ts";
 import { type Findings, findingList, narrativeMarks, tableMarks } from "./findings.ts";
 import { documentHead } from "./markup.ts";
 import { renderPart1, renderPart2, renderPart3 } from "./narrative.ts";
-import { partAnchor, partTitles } from "./outline.ts";
+import { partAnchor } from "./outline.ts";
 import { renderTable } from "./table.ts";
 import { renderToc } from "./toc.ts";
 

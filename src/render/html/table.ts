@@ -8,10 +8,6 @@ import { markAttributes, referenceMark, type TableMarks } from "./findings.ts";
 import { scrollRegion } from "./markup.ts";
 import { tableAnchor } from "./outline.ts";
 
-const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
-
-export const tableCaption = (grid: TableGrid) => `表${grid.number} ${grid.title}`;
-
 /** The columns whose cells name their row, as the template marks them. */
 function rowHeaderColumns(grid: TableGrid): Set<number> {
   return new Set(grid.columns.flatMap((c, i) => (c.rowHeader ? [i] : [])));
@@ -63,7 +59,7 @@ function bodyCell(row: GridRow, cell: GridCell, { isHeader, sticky, wide, marks 
 
 function tbody(grid: TableGrid, headers: Set<number>, stickyColumn: number, marks?: TableMarks): string {
   const rows = grid.body.map((row) => {
-    const total = TOTAL_KINDS.has(row.kind) ? ' class="total"' : "";
+    const total = row.total ? ' class="total"' : "";
     const cells = row.cells.map((cell, i) =>
       bodyCell(row, cell, {
         isHeader: headers.has(i),
@@ -100,12 +96,12 @@ export function renderTable(grid: TableGrid, { marks, downloads }: TableOptions 
     .filter(Boolean)
     .map((text) => `<span>${escapeHtml(text)}</span>`)
     .join("");
-  const caption = `<caption><span class="table-title">${escapeHtml(tableCaption(grid))}</span><span class="table-meta">${meta}</span></caption>`;
+  const caption = `<caption><span class="table-title">${escapeHtml(grid.caption)}</span><span class="table-meta">${meta}</span></caption>`;
   const table = `<table class="budget-table">\n${caption}\n${thead(grid, stickyColumn)}\n${tbody(grid, headers, stickyColumn, marks)}\n</table>`;
   const empty = grid.emptyStatement?.trim() ? `<p class="empty-statement">${escapeHtml(grid.emptyStatement)}</p>` : "";
   return [
     `<section class="table-section" id="${escapeHtml(tableAnchor(grid.id))}">`,
-    scrollRegion(tableCaption(grid), table),
+    scrollRegion(grid.caption, table),
     note(grid.note),
     empty,
     downloads ?? "",

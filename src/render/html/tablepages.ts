@@ -8,7 +8,7 @@ import { escapeHtml } from "./escape.ts";
 import { type Findings, SEVERITY_WORDS, tableMarks } from "./findings.ts";
 import { type Link, link } from "./layout.ts";
 import { bookPath } from "./outline.ts";
-import { renderTable, tableCaption } from "./table.ts";
+import { renderTable } from "./table.ts";
 
 export interface TableDownloads {
   xlsx?: string;
@@ -32,7 +32,7 @@ export function tableDownloadLinks(downloads: TableDownloads, grid: TableGrid): 
       : "",
   ].filter(Boolean);
   if (items.length === 0) return "";
-  return `<ul class="table-downloads" aria-label="${escapeHtml(`下载${tableCaption(grid)}`)}">\n<li class="download-label">下载</li>${items.join("")}\n</ul>`;
+  return `<ul class="table-downloads" aria-label="${escapeHtml(`下载${grid.caption}`)}">\n<li class="download-label">下载</li>${items.join("")}\n</ul>`;
 }
 
 const isEmpty = (grid: TableGrid) =>
@@ -102,7 +102,7 @@ export function tableBody(partTitle: string, grid: TableGrid, downloads: TableDo
   return [
     '<header class="page-head table-page-head">',
     `<p class="eyebrow">${escapeHtml(partTitle)}</p>`,
-    `<h1>${escapeHtml(tableCaption(grid))}</h1>`,
+    `<h1>${escapeHtml(grid.caption)}</h1>`,
     tableDownloadLinks(downloads, grid),
     "</header>",
     `<div class="table-page">\n${renderTable(grid, { marks })}\n</div>`,

@@ -3,7 +3,6 @@ import type { BudgetDocument } from "../../model/document.ts";
 import type { TableGrid } from "../grid.ts";
 import { escapeHtml } from "./escape.ts";
 import { partAnchor, sectionAnchor, tableAnchor } from "./outline.ts";
-import { tableCaption } from "./table.ts";
 
 const link = (anchor: string, text: string) => `<a href="#${escapeHtml(anchor)}">${escapeHtml(text)}</a>`;
 
@@ -15,7 +14,7 @@ export function renderToc(doc: BudgetDocument, partTitles: string[], grids: Tabl
     [],
     [],
     doc.part3.map((s) => link(sectionAnchor(s.id), s.title)),
-    grids.map((g) => link(tableAnchor(g.id), tableCaption(g))),
+    grids.map((g) => link(tableAnchor(g.id), g.caption)),
   ];
   const parts = partTitles.map((title, i) => `<li>${link(partAnchor(i + 1), title)}${nested(children[i] ?? [])}</li>`);
   return [

@@ -7,7 +7,7 @@ import type { Content, DynamicContent, TDocumentDefinitions } from "pdfmake/inte
 import type { BudgetDocument } from "../../model/document.ts";
 import type { Template } from "../../templates/template.ts";
 import { documentGrids } from "../grid.ts";
-import { partTitles } from "../html/outline.ts";
+import { partTitles } from "../outline.ts";
 import { usePdfFonts } from "./fonts.ts";
 import { contentsEntry, contentsSection, coverSection } from "./front.ts";
 import { part1, part2, part3 } from "./narrative.ts";

@@ -6,12 +6,9 @@
  */
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { GridRow, TableGrid } from "../grid.ts";
-import { tableCaption } from "../html/table.ts";
 import { fitTable, headerStarts, indent, TABLE_LINE_HEIGHT } from "./fit.ts";
 import { contentsEntry } from "./front.ts";
 import { ruledGrid } from "./styles.ts";
-
-const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
 
 /** pdfmake wants every row as wide as the table: a merged cell is followed by empty cells for the places it covers. */
 function headerRows(grid: TableGrid, middle: boolean): TableCell[][] {
@@ -37,7 +34,7 @@ function headerRows(grid: TableGrid, middle: boolean): TableCell[][] {
 }
 
 function bodyRow(grid: TableGrid, row: GridRow, fontSize: number): TableCell[] {
-  const bold = TOTAL_KINDS.has(row.kind);
+  const bold = row.total;
   return row.cells.map((cell, i) => {
     const column = grid.columns[i];
     if (cell.type === "amount") return { text: cell.text, alignment: "right", noWrap: true, bold };
@@ -68,7 +65,7 @@ export function tableContent(grid: TableGrid, width: number, height: number): Co
   };
   const empty: Content[] = grid.emptyStatement?.trim() ? [{ text: grid.emptyStatement, style: "tableNote" }] : [];
   return [
-    contentsEntry(tableCaption(grid), "tableTitle", 1),
+    contentsEntry(grid.caption, "tableTitle", 1),
     meta,
     {
       layout: ruledGrid,

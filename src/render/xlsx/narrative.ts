@@ -5,7 +5,7 @@
  */
 import type { Worksheet } from "exceljs";
 import type { BudgetDocument, Indicator, Section } from "../../model/document.ts";
-import { partTitles } from "../html/outline.ts";
+import { partTitles } from "../outline.ts";
 import { Flow, type FlowColumn } from "./flow.ts";
 import { setUpPrinting } from "./print.ts";
 import { amountFormat, BODY_FONT, BOLD_FONT, HEADING_FONT, TITLE_FONT } from "./style.ts";

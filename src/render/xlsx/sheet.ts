@@ -24,7 +24,6 @@ import {
 } from "./style.ts";
 import { heightFor, LINE_HEIGHT, lineCount } from "./text-width.ts";
 
-const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
 const TITLE_ROW = 1;
 const META_ROW = 2;
 const HEADER_TOP = 3;
@@ -105,7 +104,7 @@ interface BodyContext {
 }
 
 function writeBodyRow({ sheet, grid, widths, model, decimals }: BodyContext, row: GridRow, at: number): void {
-  const font = TOTAL_KINDS.has(row.kind) ? BOLD_FONT : BODY_FONT;
+  const font = row.total ? BOLD_FONT : BODY_FONT;
   let lines = 1;
   row.cells.forEach((gridCell, i) => {
     const column = grid.columns[i];
