@@ -8,6 +8,7 @@ import { InputError } from "../model/load.ts";
 import { TemplateError } from "../templates/template.ts";
 import { buildCommand } from "./commands/build.ts";
 import { importCommand } from "./commands/import.ts";
+import { serverCommands } from "./commands/server.ts";
 import { validateCommand } from "./commands/validate.ts";
 
 const program = new Command()
@@ -19,6 +20,7 @@ const program = new Command()
 validateCommand(program);
 importCommand(program);
 buildCommand(program);
+serverCommands(program);
 
 program
   .command("init")

@@ -78,9 +78,9 @@ export interface PublishedBudget {
   publishedAt: string;
 }
 
-/** Every budget that has a published version, by department and year. */
-export async function listPublished(db: Kysely<Database>): Promise<PublishedBudget[]> {
-  const rows = await db
+/** Every budget that has a published version (or only `budgetId`'s), by department and year. */
+export async function listPublished(db: Kysely<Database>, budgetId?: number): Promise<PublishedBudget[]> {
+  let query = db
     .selectFrom("budgets")
     .innerJoin("departments", "departments.id", "budgets.department_id")
     .innerJoin("versions", (join) =>
@@ -96,11 +96,9 @@ export async function listPublished(db: Kysely<Database>): Promise<PublishedBudg
       "versions.number as versionNumber",
       "versions.hash",
       "versions.created_at as publishedAt",
-    ])
-    .orderBy("departments.name")
-    .orderBy("budgets.year", "desc")
-    .execute();
-  return rows;
+    ]);
+  if (budgetId !== undefined) query = query.where("budgets.id", "=", budgetId);
+  return query.orderBy("departments.name").orderBy("budgets.year", "desc").execute();
 }
 
 export const getPublishedFile = async (db: Kysely<Database>, versionId: number, path: string) =>
@@ -126,11 +124,11 @@ export interface SearchHit extends SearchEntry {
   budgetId: number;
 }
 
-/** Finds published entries whose text contains the query, or whose amount equals it (given as an integer). */
+/** Finds published entries whose text contains the query, or whose amount is one of `amounts`. */
 export async function searchPublished(
   db: Kysely<Database>,
   query: string,
-  amount: number | undefined,
+  amounts: number[] = [],
   limit = 100,
 ): Promise<SearchHit[]> {
   const rows = await db
@@ -148,7 +146,7 @@ export async function searchPublished(
       "budgets.id as budgetId",
     ])
     .where((eb) =>
-      amount === undefined ? contains(query) : eb.or([contains(query), eb("search_entries.amount", "=", amount)]),
+      amounts.length === 0 ? contains(query) : eb.or([contains(query), eb("search_entries.amount", "in", amounts)]),
     )
     .orderBy("departments.name")
     .orderBy("budgets.year", "desc")

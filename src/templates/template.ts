@@ -88,6 +88,8 @@ const TemplateSchema = Type.Object({
   decimals: Type.Integer(),
   unitLine: Type.String(),
   columnNumbers: Type.Boolean(),
+  /** 预算 (an approved budget, the default) or 决算 (final accounts): a department publishes one of each a year. */
+  phase: Type.Optional(Type.Union([Type.Literal("预算"), Type.Literal("决算")])),
   /** How `--template auto` tells this layout from the others: titles that all occur in a document of it. */
   recognition: Type.Optional(Type.Object({ titles: Type.Array(Type.String()) })),
   tables: Type.Array(TableSpecSchema),

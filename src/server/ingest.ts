@@ -1,0 +1,60 @@
+/**
+ * An uploaded file made into a BudgetDocument and checked: a PDF or workbook is imported, a JSON document read, a
+ * ledger workbook derived — the same path the command line takes, through a private temporary file. Whatever
+ * cannot be read is a 422 naming the file and what was wrong; nothing is stored until it has been read whole.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, extname, join } from "node:path";
+import { openInput } from "../import/open.ts";
+import type { BudgetDocument } from "../model/document.ts";
+import { InputError } from "../model/load.ts";
+import type { Diagnostic } from "../rules/diagnostic.ts";
+import { validate } from "../rules/index.ts";
+import { HttpError } from "./http-error.ts";
+
+export const UPLOAD_TYPES = [".pdf", ".xlsx", ".json"];
+
+export interface Ingested {
+  doc: BudgetDocument;
+  diagnostics: Diagnostic[];
+  /** How it was read (pdf, xlsx, json, ledger) and, for an import, which layout and why. */
+  kind: string;
+  layout?: string;
+}
+
+export async function ingest(fileName: string, bytes: Uint8Array, template = "auto"): Promise<Ingested> {
+  // Only the extension of the client's name is used: the name itself never reaches the file system.
+  const extension = extname(basename(fileName)).toLowerCase();
+  if (!UPLOAD_TYPES.includes(extension)) {
+    throw new HttpError(
+      422,
+      `${fileName}: 只接受 PDF、XLSX 或 JSON 文件 (only .pdf, .xlsx or .json files are accepted)`,
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), "yusuan-upload-"));
+  try {
+    const path = join(dir, `upload${extension}`);
+    writeFileSync(path, bytes);
+    const opened = await openInput(path, template);
+    if (opened.problems.length > 0) {
+      const list = opened.problems.slice(0, 10).map((p) => `${p.path}: ${p.problem}`);
+      throw new HttpError(422, `${fileName}: 不是有效的预算文档 (not a valid BudgetDocument): ${list.join("; ")}`, {
+        problems: opened.problems,
+      });
+    }
+    return { doc: opened.doc, diagnostics: validate(opened.doc), kind: opened.kind, layout: opened.layout };
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new HttpError(422, error.message.replaceAll(join(dir, `upload${extension}`), fileName));
+    }
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const countFindings = (diagnostics: Diagnostic[]) => ({
+  errors: diagnostics.filter((d) => d.severity === "error").length,
+  warnings: diagnostics.filter((d) => d.severity === "warning").length,
+});

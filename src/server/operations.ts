@@ -1,0 +1,137 @@
+/**
+ * What people do with budgets — upload, edit the narrative, submit, return, approve, publish, comment — each checked
+ * against the workflow and the user's department, then stored. The API and the workbench both call these.
+ */
+import type { BudgetDocument } from "../model/document.ts";
+import { validate } from "../rules/index.ts";
+import { changeStatus, getVersion } from "../store/budgets.ts";
+import { addComment } from "../store/comments.ts";
+import type { User } from "../store/schema.ts";
+import { checkAction, ownsDepartment, visibleBudget } from "./access.ts";
+import type { ServerContext } from "./context.ts";
+import { forbidden, HttpError, notFound } from "./http-error.ts";
+import { ingest } from "./ingest.ts";
+import { publishBudget } from "./publishing.ts";
+import { budgetKey, parseDocument, saveVersion } from "./versions.ts";
+
+const MAX_TEXT = 20_000;
+
+export interface UploadOptions {
+  baseVersion?: number;
+  template?: string;
+}
+
+export async function uploadBudget(
+  context: ServerContext,
+  user: User,
+  fileName: string,
+  bytes: Uint8Array,
+  options: UploadOptions = {},
+) {
+  checkAction(user, "upload");
+  const ingested = await ingest(fileName, bytes, options.template);
+  const key = await budgetKey(context.store, ingested.doc);
+  if (!ownsDepartment(user, key.departmentId)) {
+    throw forbidden(
+      `只能上传本部门的预算：文件属于 ${ingested.doc.department} (you may only upload your own department's budget)`,
+    );
+  }
+  const saved = await saveVersion(
+    context.store,
+    key,
+    "upload",
+    options.baseVersion,
+    user.id,
+    ingested.doc,
+    ingested.diagnostics,
+    `上传 ${fileName}`,
+  );
+  return { ...saved, ingested };
+}
+
+export interface NarrativeEdits {
+  /** New text of Part 3 sections, by section id. */
+  sections?: { id: string; text: string }[];
+  /** New reasons for stated changes: the fact's index within its section. */
+  reasons?: { section: string; fact: number; reason: string }[];
+}
+
+function applyEdits(doc: BudgetDocument, edits: NarrativeEdits): BudgetDocument {
+  const next = structuredClone(doc);
+  const section = (id: string) => {
+    const found = next.part3.find((s) => s.id === id);
+    if (!found) throw new HttpError(422, `没有第三部分章节 ${id} (no Part 3 section ${id})`);
+    return found;
+  };
+  const bounded = (text: string) => {
+    if (text.length > MAX_TEXT)
+      throw new HttpError(422, `文字超过 ${MAX_TEXT} 个字符 (text over ${MAX_TEXT} characters)`);
+    return text.replaceAll("\r\n", "\n");
+  };
+  for (const edit of edits.sections ?? []) section(edit.id).text = bounded(edit.text);
+  for (const edit of edits.reasons ?? []) {
+    const fact = section(edit.section).facts[edit.fact];
+    if (!fact) throw new HttpError(422, `章节 ${edit.section} 没有第 ${edit.fact} 项数字 (no fact ${edit.fact})`);
+    fact.reason = bounded(edit.reason);
+  }
+  return next;
+}
+
+export async function editNarrative(
+  context: ServerContext,
+  user: User,
+  budgetId: number,
+  baseVersion: number,
+  edits: NarrativeEdits,
+) {
+  checkAction(user, "edit");
+  const budget = await visibleBudget(context, user, budgetId);
+  const current = await getVersion(context.store.db, budget.id, budget.head);
+  if (!current) throw notFound(`预算 ${budgetId} 的版本`);
+  const doc = applyEdits(parseDocument(current), edits);
+  const key = { departmentId: budget.department_id, year: budget.year, phase: budget.phase };
+  return saveVersion(context.store, key, "edit", baseVersion, user.id, doc, validate(doc), "修改说明文字");
+}
+
+export type StatusAction = "submit" | "return" | "approve" | "publish";
+
+export async function takeAction(
+  context: ServerContext,
+  user: User,
+  budgetId: number,
+  action: StatusAction,
+  baseVersion: number,
+  comment = "",
+) {
+  checkAction(user, action);
+  const budget = await visibleBudget(context, user, budgetId);
+  if (action === "return" && !comment.trim()) throw new HttpError(422, "退回时请说明原因 (say why it is returned)");
+  if (action !== "publish") {
+    return changeStatus(context.store.db, budget.id, action, user.id, comment.slice(0, MAX_TEXT), baseVersion);
+  }
+  const version = await getVersion(context.store.db, budget.id, baseVersion);
+  if (!version) throw notFound(`版本 ${baseVersion}`);
+  await publishBudget(context.store, budget.id, version, user.id);
+  return visibleBudget(context, user, budgetId);
+}
+
+export interface CommentInput {
+  tableId?: string;
+  rowKey?: string;
+  text: string;
+}
+
+export async function commentOn(context: ServerContext, user: User, budgetId: number, input: CommentInput) {
+  const budget = await visibleBudget(context, user, budgetId);
+  const text = input.text.trim();
+  if (!text) throw new HttpError(422, "评论不能为空 (empty comment)");
+  if (text.length > MAX_TEXT) throw new HttpError(422, `评论超过 ${MAX_TEXT} 个字符 (comment too long)`);
+  return addComment(context.store.db, {
+    budgetId: budget.id,
+    versionNumber: budget.head,
+    authorId: user.id,
+    tableId: input.tableId?.slice(0, 20),
+    rowKey: input.rowKey?.slice(0, 200),
+    text,
+  });
+}

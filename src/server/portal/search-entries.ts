@@ -1,0 +1,58 @@
+/**
+ * What the portal's search can find in a published budget: the department, its units, projects and procurement
+ * items, each with its amount and the page of the budget book that shows it. Amounts are kept in fen (0.01 元), so
+ * that documents in 万元 and in 元 are found by the same figure.
+ */
+import type { BudgetDocument, Row } from "../../model/document.ts";
+import { bookFigures } from "../../render/charts/figures.ts";
+import { bookPath } from "../../render/html/outline.ts";
+import type { SearchEntry } from "../../store/published.ts";
+import { leaves, type Template, tableSpec } from "../../templates/template.ts";
+
+/** Fen per stored unit: 0.01 万元 = 10,000 fen; 1 元 = 100 fen. */
+export function fenFactor(amountUnit: "万元" | "元", decimals: number): number {
+  return ((amountUnit === "万元" ? 1_000_000 : 100) / 10 ** decimals) | 0 || 1;
+}
+
+/** A figure as typed in the search box, read as 万元 and as 元: the amounts in fen it may mean. */
+export function queryAmounts(query: string): number[] {
+  const text = query.replaceAll(",", "").trim();
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(text)) return [];
+  const [whole, fraction = ""] = text.split(".");
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+  return [cents * 10_000, cents];
+}
+
+function firstAmount(template: Template, tableId: string, row: Row): number | null {
+  const column = leaves(tableSpec(template, tableId).columns).find((c) => c.type === "amount");
+  const value = column ? row.cells[column.key] : undefined;
+  return typeof value === "number" ? value : null;
+}
+
+export function searchEntries(doc: BudgetDocument, template: Template): SearchEntry[] {
+  const fen = (amount: number | null) => (amount === null ? null : amount * fenFactor(doc.amountUnit, doc.decimals));
+  const entries: SearchEntry[] = [{ kind: "department", text: doc.department, amount: null, path: bookPath.overview }];
+  const figures = bookFigures(doc, template);
+  for (const unit of doc.units) {
+    const page = figures?.units.some((u) => u.code === unit.code) ? bookPath.unit(unit.code) : bookPath.overview;
+    entries.push({ kind: "unit", text: unit.name, amount: null, path: page });
+  }
+  if (!figures) return entries;
+  for (const project of figures.projects) {
+    entries.push({
+      kind: "project",
+      text: project.name,
+      amount: fen(project.amount),
+      path: bookPath.project(project.unitCode, project.ordinal),
+    });
+  }
+  for (const line of figures.procurement) {
+    entries.push({
+      kind: "procurement",
+      text: line.row.label,
+      amount: fen(firstAmount(template, figures.sources.procurement, line.row)),
+      path: bookPath.table(figures.sources.procurement),
+    });
+  }
+  return entries;
+}
