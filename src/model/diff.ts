@@ -233,7 +233,9 @@ class Collector {
   ): void {
     if (before === after) return;
     const text = (v: V | undefined) => (v === undefined ? word("blank") : literal(show(v)));
-    const difference = typeof before === "number" && typeof after === "number" ? after - before : undefined;
+    // Only narrative figures are amounts; a change of year or of decimals has no meaningful difference.
+    const amounts = kind === "value" && typeof before === "number" && typeof after === "number";
+    const difference = amounts ? after - before : undefined;
     this.add(kind, place, say("changed", { place: placeText(place), before: text(before), after: text(after) }), {
       ...(before === undefined ? {} : { before }),
       ...(after === undefined ? {} : { after }),
@@ -491,7 +493,7 @@ function table(c: Collector, place: Place, [bd, b]: Side, [ad, a]: Side, spec: T
     const keys = [...new Set([...columns.keys(), ...Object.keys(ar.cells), ...Object.keys(br.cells)])];
     for (const key of keys) {
       const [x, y] = [br.cells[key], ar.cells[key]];
-      if (x === y || (x ?? null) === (y ?? null)) continue;
+      if ((x ?? null) === (y ?? null)) continue;
       const long = typeof x === "string" && typeof y === "string" && (x.length > SHORT || y.length > SHORT);
       const cut = long ? excerpt(x, y) : undefined;
       const column = { zh: columns.get(key) ?? key, en: key };

@@ -144,7 +144,13 @@ function subject(doc: BudgetDocument, template: Template, index: DocumentIndex, 
   const expression = template.narrative.subjects[id];
   const operand = expression === undefined ? undefined : sumOfRefs(parseSum(expression, id), index);
   if (!operand) return undefined;
-  const scales = operand.cells.map((c) => tableScale(doc, tableById(doc, c.table ?? "")));
+  const scales = operand.cells.map((c) =>
+    tableScale(
+      doc,
+      tableById(doc, c.table ?? ""),
+      template.tables.find((t) => t.id === c.table),
+    ),
+  );
   const [scale = docScale(doc)] = scales;
   return scales.every((s) => sameScale(s, scale)) ? { value: operand.value, scale } : undefined;
 }
