@@ -9,7 +9,7 @@ import { type Column, loadTemplate, sideColumns, type TableSpec, type Template }
 import { ImportError } from "../errors.ts";
 import { readNarrative } from "../narrative/index.ts";
 import { recognise } from "../recognize.ts";
-import { comparable } from "../text.ts";
+import { readCover } from "./cover.ts";
 import { readPdf } from "./extract.ts";
 import { type Line, pageLines } from "./lines.ts";
 import { segment } from "./segment.ts";
@@ -92,13 +92,6 @@ function chooseTemplate(lines: Line[], wanted: string, file: string): { template
 }
 
 /** Year and title from the cover: the first line with a four-digit year and 预算 or 决算. */
-function cover(lines: Line[]): { year: number; title: string } {
-  const head = lines.slice(0, 12).map((l) => comparable(l.text));
-  const titled = head.find((t) => /\d{4}年?.*(预算|决算)/.test(t)) ?? head.join("");
-  const year = Number(/(20\d{2}|19\d{2})/.exec(titled)?.[1] ?? 0);
-  return { year, title: head.slice(0, 3).join("") };
-}
-
 export async function importPdf(data: Uint8Array, file: string, wanted = "auto"): Promise<PdfImport> {
   const pages = await readPdf(data, basename(file));
   const lines = pages.flatMap(pageLines);
@@ -138,7 +131,7 @@ export async function importPdf(data: Uint8Array, file: string, wanted = "auto")
       problems: reading.problems,
     });
   }
-  const { year, title } = cover(lines);
+  const { year, title, department: stated } = readCover(lines);
   const units = new Map<string, Unit>();
   for (const table of tables) {
     for (const row of table.rows) {
@@ -146,7 +139,7 @@ export async function importPdf(data: Uint8Array, file: string, wanted = "auto")
         units.set(row.code, { code: row.code, name: row.label, type: "其他" });
     }
   }
-  const department = tables.find((t) => t.department)?.department ?? title;
+  const department = stated ?? tables.find((t) => t.department)?.department ?? title;
   const amountUnit: BudgetDocument["amountUnit"] =
     /元/.test(tables.find((t) => t.unitLine)?.unitLine ?? "") &&
     !/万元/.test(tables.find((t) => t.unitLine)?.unitLine ?? "")
