@@ -7,6 +7,7 @@ import { BudgetDocumentSchema } from "../model/document.ts";
 import { InputError } from "../model/load.ts";
 import { TemplateError } from "../templates/template.ts";
 import { buildCommand } from "./commands/build.ts";
+import { exportSiteCommand } from "./commands/export-site.ts";
 import { importCommand } from "./commands/import.ts";
 import { serverCommands } from "./commands/server.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -21,6 +22,7 @@ validateCommand(program);
 importCommand(program);
 buildCommand(program);
 serverCommands(program);
+exportSiteCommand(program);
 
 program
   .command("init")

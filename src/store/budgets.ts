@@ -27,14 +27,20 @@ export interface VersionContent {
 
 export interface BudgetRow extends Budget {
   department: string;
+  /** The findings of the newest version, for queues and lists. */
+  errors: number;
+  warnings: number;
 }
 
 const budgetsWithDepartment = (db: Kysely<Database>) =>
   db
     .selectFrom("budgets")
     .innerJoin("departments", "departments.id", "budgets.department_id")
+    .innerJoin("versions", (join) =>
+      join.onRef("versions.budget_id", "=", "budgets.id").onRef("versions.number", "=", "budgets.head"),
+    )
     .selectAll("budgets")
-    .select("departments.name as department");
+    .select(["departments.name as department", "versions.errors", "versions.warnings"]);
 
 export const getBudget = (db: Kysely<Database>, id: number): Promise<BudgetRow | undefined> =>
   budgetsWithDepartment(db).where("budgets.id", "=", id).executeTakeFirst();

@@ -1,12 +1,18 @@
 /**
  * A published budget's files at /budgets/:id/<path>: the budget book, PDF, workbook, CSV and open data exactly as
- * rendered when it was published. The content hash is the ETag, so a browser revalidates for free.
+ * rendered when it was published, the book's pages with the portal's bar added (banner.ts). The content hash is the
+ * ETag, so a browser revalidates for free; the pages with the bar are made once per version and kept in memory,
+ * since a published version never changes. Only paths the version has reach the caches.
  */
 import { extname } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { listPublished } from "../../store/published.ts";
+import { getPublishedFile, listPublished, type PublishedBudget } from "../../store/published.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../http-error.ts";
+import { BANNER_REVISION, injectBanner, portalBanner } from "./banner.ts";
+import { serverLinks } from "./links.ts";
+import { Memo } from "./memo.ts";
+import { PublishedPaths } from "./published-paths.ts";
 
 export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -17,22 +23,40 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
+/** `If-None-Match` may list several tags, weak or strong; any one equal to ours means the copy is current. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
 export function registerPublishedFiles(app: FastifyInstance, context: ServerContext): void {
+  const paths = new PublishedPaths(context.store.db);
+  const pages = new Memo<Buffer>(64 * 1024 * 1024, (page) => page.length);
+
+  /** A book page with the bar; read past the PublishedCache so that the page is not held in memory twice. */
+  const bookPage = (published: PublishedBudget, path: string) =>
+    pages.getOrMake(`${published.versionId}/${path}`, async () => {
+      const raw = (await getPublishedFile(context.store.db, published.versionId, path)) ?? new Uint8Array();
+      const html = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
+      return Buffer.from(injectBanner(html, portalBanner(published, serverLinks)));
+    });
+
   app.get<{ Params: { id: string; "*": string } }>("/budgets/:id/*", async (request, reply) => {
-    const id = Number(request.params.id);
     const path = request.params["*"] || "index.html";
-    if (!Number.isSafeInteger(id) || path.includes("..")) throw notFound(request.url);
-    const [published] = await listPublished(context.store.db, id);
+    if (!/^\d{1,12}$/.test(request.params.id) || path.includes("..")) throw notFound(request.url);
+    const [published] = await listPublished(context.store.db, Number(request.params.id));
     if (!published) throw notFound(`已公开预算 ${request.params.id}`);
-    const etag = `"${published.hash.slice(0, 32)}-${published.versionNumber}"`;
-    if (request.headers["if-none-match"] === etag) return reply.status(304).send();
-    const content = await context.published.get(published.versionId, path);
+    const html = extname(path) === ".html";
+    const etag = `"${published.hash.slice(0, 32)}-${published.versionNumber}${html ? `-${BANNER_REVISION}` : ""}"`;
+    const cached = { etag, "cache-control": "public, max-age=300" };
+    if (!(await paths.has(published.versionId, path))) throw notFound(request.url);
+    if (matches(request.headers["if-none-match"], etag)) return reply.status(304).headers(cached).send();
+    const content = html ? await bookPage(published, path) : await context.published.get(published.versionId, path);
     if (!content) throw notFound(request.url);
     return reply
-      .header("etag", etag)
-      .header("cache-control", "public, max-age=300")
+      .headers(cached)
       .type(CONTENT_TYPES[extname(path)] ?? "application/octet-stream")
-      .send(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+      .send(Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength));
   });
   app.get<{ Params: { id: string } }>("/budgets/:id", async (request, reply) =>
     reply.redirect(`/budgets/${encodeURIComponent(request.params.id)}/`),

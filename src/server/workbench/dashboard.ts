@@ -3,10 +3,8 @@
  * queue, submissions first; an admin sees everything, the approved budgets waiting to be published, and accounts.
  */
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
 import { escapeHtml } from "../../render/html/escape.ts";
 import { type BudgetRow, listBudgets } from "../../store/budgets.ts";
-import type { Database } from "../../store/schema.ts";
 import { getDepartment } from "../../store/users.ts";
 import { allowedFrom, mayTake } from "../../store/workflow.ts";
 import type { ServerContext } from "../context.ts";
@@ -14,33 +12,12 @@ import { budgetName, findingCounts, formatTime, ROLE_NAMES, statusBadge } from "
 import { csrfField, doneFlash, sendPage, type Viewer, viewerOf } from "./respond.ts";
 import { uploadForm } from "./upload-form.ts";
 
-type Counts = Map<number, { errors: number; warnings: number }>;
-
-/** The error and warning counts of each budget's head version, in one query rather than one per budget. */
-async function headCounts(db: Kysely<Database>, budgets: BudgetRow[]): Promise<Counts> {
-  if (budgets.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("versions")
-    .innerJoin("budgets", (join) =>
-      join.onRef("budgets.id", "=", "versions.budget_id").onRef("budgets.head", "=", "versions.number"),
-    )
-    .select(["versions.budget_id", "versions.errors", "versions.warnings"])
-    .where(
-      "versions.budget_id",
-      "in",
-      budgets.map((b) => b.id),
-    )
-    .execute();
-  return new Map(rows.map((r) => [r.budget_id, { errors: r.errors, warnings: r.warnings }]));
-}
-
 const link = (b: BudgetRow, text: string) => `<a href="/workbench/budgets/${b.id}">${escapeHtml(text)}</a>`;
 
-function budgetTable(viewer: Viewer, budgets: BudgetRow[], counts: Counts, withDepartment: boolean): string {
+function budgetTable(viewer: Viewer, budgets: BudgetRow[], withDepartment: boolean): string {
   if (budgets.length === 0) return '<p class="empty">暂无预算。</p>';
   const mayUpload = mayTake(viewer.user.role, "upload");
   const rows = budgets.map((b) => {
-    const count = counts.get(b.id);
     const upload =
       mayUpload && allowedFrom("upload", b.status) ? uploadForm(viewer, { baseVersion: b.head, compact: true }) : "";
     return `<tr>
@@ -48,7 +25,7 @@ ${withDepartment ? `<td>${link(b, b.department)}</td>` : ""}
 <td>${withDepartment ? b.year : link(b, `${b.year} 年${b.phase}`)}</td>
 <td>${statusBadge(b.status)}</td>
 <td>第 ${b.head} 版</td>
-<td>${count ? findingCounts(count.errors, count.warnings) : ""}</td>
+<td>${findingCounts(b.errors, b.warnings)}</td>
 <td>${formatTime(b.updated_at)}</td>
 ${mayUpload ? `<td>${upload}</td>` : ""}
 </tr>`;
@@ -76,11 +53,10 @@ const queueOrder = (budgets: BudgetRow[]) => [
   ...budgets.filter((b) => b.status !== "submitted"),
 ];
 
-function publishForms(viewer: Viewer, approved: BudgetRow[], counts: Counts): string {
+function publishForms(viewer: Viewer, approved: BudgetRow[]): string {
   if (approved.length === 0) return '<p class="empty">没有待公开的预算。</p>';
   const items = approved.map((b) => {
-    const count = counts.get(b.id);
-    return `<li>${link(b, budgetName(b))} 第 ${b.head} 版 ${count ? findingCounts(count.errors, count.warnings) : ""}
+    return `<li>${link(b, budgetName(b))} 第 ${b.head} 版 ${findingCounts(b.errors, b.warnings)}
 <form class="inline" method="post" action="/workbench/budgets/${b.id}/publish">${csrfField(viewer)}<input type="hidden" name="baseVersion" value="${b.head}"><button class="primary" type="submit">公开第 ${b.head} 版</button></form></li>`;
   });
   return `<ul class="publish-list">\n${items.join("\n")}\n</ul>`;
@@ -94,24 +70,22 @@ export async function dashboardBody(context: ServerContext, viewer: Viewer, noti
   if (user.role === "preparer") {
     const department = user.department_id === null ? undefined : await getDepartment(db, user.department_id);
     const budgets = await listBudgets(db, { departmentId: user.department_id ?? -1 });
-    const counts = await headCounts(db, budgets);
     return `${heading}
 <section aria-labelledby="own-title"><h2 id="own-title">本部门预算：${escapeHtml(department?.name ?? "")}</h2>
-${budgetTable(viewer, budgets, counts, false)}</section>
+${budgetTable(viewer, budgets, false)}</section>
 <section aria-labelledby="upload-title"><h2 id="upload-title">上传</h2>
 <p>上传本部门新年度的预算；已有预算请在上表中上传新版本。</p>
 ${uploadForm(viewer)}</section>`;
   }
   const budgets = await listBudgets(db);
-  const counts = await headCounts(db, budgets);
   const queue = `<section aria-labelledby="queue-title"><h2 id="queue-title">审核队列</h2>
-${budgetTable(viewer, queueOrder(budgets), counts, true)}</section>`;
+${budgetTable(viewer, queueOrder(budgets), true)}</section>`;
   if (user.role === "reviewer") return `${heading}\n${queue}`;
   const approved = budgets.filter((b) => b.status === "approved");
   return `${heading}
 <p><a href="/workbench/users">账户管理</a></p>
 <section aria-labelledby="publish-title"><h2 id="publish-title">待公开</h2>
-${publishForms(viewer, approved, counts)}</section>
+${publishForms(viewer, approved)}</section>
 ${queue}
 <section aria-labelledby="upload-title"><h2 id="upload-title">上传</h2>
 ${uploadForm(viewer)}</section>`;

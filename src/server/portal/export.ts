@@ -1,0 +1,117 @@
+/**
+ * `yusuan export-site`: the whole public portal as a folder of static files — the front page, a page per
+ * department, every published budget's files with the portal's bar, the comparisons of each department's
+ * consecutive years, and a search that works offline. Every link is relative, so the folder can be served by any
+ * web server or opened from disk. The pages are the portal's own (home.ts, department.ts …), written against
+ * relative links.
+ */
+import { existsSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve, sep } from "node:path";
+import { escapeHtml } from "../../render/html/escape.ts";
+import type { Store } from "../../store/connect.ts";
+import { getPublishedFile, listPublished, searchPublished } from "../../store/published.ts";
+import { injectBanner, portalBanner } from "./banner.ts";
+import { byDepartment } from "./budget-list.ts";
+import { Comparisons } from "./compare-page.ts";
+import { consecutivePairs, departmentBody } from "./department.ts";
+import { PublishedDocuments } from "./documents.ts";
+import { budgetName } from "./format.ts";
+import { homeBody } from "./home.ts";
+import { sitePath, staticLinks } from "./links.ts";
+import { publishedPaths } from "./published-paths.ts";
+import { SEARCH_SCRIPT } from "./search-script.ts";
+import { staticPage } from "./static-page.ts";
+import { searchIndex, staticSearchBody } from "./static-search.ts";
+
+/** A file the folder holds when it was written by this command, so that a later export may write over it. */
+const MARKER = ".yusuan-site";
+
+export class ExportError extends Error {}
+
+export interface ExportSummary {
+  budgets: number;
+  departments: number;
+  files: number;
+  bytes: number;
+}
+
+/** Writes files under one folder and nowhere else: no absolute paths, no `..`, no way out through a symlink. */
+class SiteWriter {
+  readonly root: string;
+  files = 0;
+  bytes = 0;
+
+  constructor(out: string) {
+    const folder = resolve(out);
+    if (existsSync(folder) && readdirSync(folder).length > 0 && !existsSync(resolve(folder, MARKER))) {
+      throw new ExportError(`${out} is not empty and holds no earlier export: choose an empty or new folder`);
+    }
+    mkdirSync(folder, { recursive: true });
+    this.root = realpathSync(folder);
+  }
+
+  write(path: string, content: string | Uint8Array): void {
+    const parts = path.split("/");
+    if (isAbsolute(path) || path.includes("\\") || path.includes("\0") || parts.some((p) => p === ".." || p === "")) {
+      throw new ExportError(`refusing to write ${JSON.stringify(path)}: not a plain path inside the folder`);
+    }
+    const target = resolve(this.root, path);
+    const folder = dirname(target);
+    mkdirSync(folder, { recursive: true });
+    const real = realpathSync(folder);
+    if (real !== this.root && !real.startsWith(this.root + sep)) {
+      throw new ExportError(`refusing to write ${path}: it would land outside ${this.root}`);
+    }
+    writeFileSync(target, content);
+    this.files++;
+    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  }
+}
+
+export async function exportSite(store: Store, out: string): Promise<ExportSummary> {
+  const { db } = store;
+  const site = new SiteWriter(out);
+  site.write(MARKER, "Written by `yusuan export-site`; a later export may write over this folder.\n");
+  const published = await listPublished(db);
+  const documents = new PublishedDocuments(db);
+  const comparisons = new Comparisons(documents);
+
+  site.write(sitePath.home, staticPage("首页", homeBody(published, staticLinks(sitePath.home)), sitePath.home));
+
+  const departments = byDepartment(published);
+  for (const budgets of departments) {
+    const [first] = budgets as [(typeof budgets)[number]];
+    const path = sitePath.department(first.departmentId);
+    const columns = [];
+    for (const budget of budgets) columns.push({ budget, figures: await documents.keyFigures(budget) });
+    site.write(path, staticPage(first.department, departmentBody(columns, staticLinks(path)), path));
+    for (const [a, b] of consecutivePairs(budgets)) {
+      const comparePath = sitePath.compare(a.budgetId, b.budgetId);
+      const links = staticLinks(comparePath);
+      const crumbs = `<p class="portal-crumbs"><a href="${escapeHtml(links.home)}">预算公开平台</a> › <a href="${escapeHtml(links.department(a.departmentId))}">${escapeHtml(a.department)}</a></p>`;
+      const body = `${crumbs}\n<h1>预算对比：${escapeHtml(budgetName(a))}与${escapeHtml(budgetName(b))}</h1>\n${await comparisons.body(a, b, links)}`;
+      site.write(comparePath, staticPage("预算对比", body, comparePath));
+    }
+  }
+
+  for (const p of published) {
+    // The paths first, then one file at a time: a budget's PDF and workbook need not all sit in memory at once.
+    for (const path of await publishedPaths(db, p.versionId)) {
+      const content = await getPublishedFile(db, p.versionId, path);
+      if (!content) continue;
+      const target = sitePath.book(p.budgetId, path);
+      if (!path.endsWith(".html")) {
+        site.write(target, content);
+        continue;
+      }
+      const html = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8");
+      site.write(target, injectBanner(html, portalBanner(p, staticLinks(target))));
+    }
+  }
+
+  const hits = await searchPublished(db, "", [], Number.MAX_SAFE_INTEGER);
+  site.write(sitePath.searchIndex, searchIndex(hits));
+  site.write(sitePath.searchScript, SEARCH_SCRIPT);
+  site.write(sitePath.search, staticPage("搜索", staticSearchBody(hits), sitePath.search, sitePath.searchScript));
+  return { budgets: published.length, departments: departments.length, files: site.files, bytes: site.bytes };
+}
