@@ -9,6 +9,7 @@ import type { Store } from "../store/connect.ts";
 import { getPublishedFile, publishVersion } from "../store/published.ts";
 import type { Version } from "../store/schema.ts";
 import { loadTemplate } from "../templates/template.ts";
+import { Memo } from "./memo.ts";
 import { searchEntries } from "./portal/search-entries.ts";
 import { parseDocument } from "./versions.ts";
 
@@ -31,32 +32,20 @@ export async function publishBudget(store: Store, budgetId: number, version: Ver
   return publication.timings;
 }
 
-/** Published files by version id and path; bounded so that a large portal cannot exhaust memory. */
+/**
+ * Published files by version id and path, bounded so that a large portal cannot exhaust memory. A file that does
+ * not exist is not remembered: otherwise asking for made-up names would fill the cache.
+ */
 export class PublishedCache {
-  private entries = new Map<string, Uint8Array | null>();
-  private bytes = 0;
+  private readonly files = new Memo<Uint8Array>(256 * 1024 * 1024, (content) => content.length);
 
-  constructor(
-    private readonly store: Store,
-    private readonly maxBytes = 256 * 1024 * 1024,
-  ) {}
+  constructor(private readonly store: Store) {}
 
   async get(versionId: number, path: string): Promise<Uint8Array | undefined> {
     const key = `${versionId}/${path}`;
-    const cached = this.entries.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const content = (await getPublishedFile(this.store.db, versionId, path)) ?? null;
-    const size = content?.length ?? 0;
-    if (size <= this.maxBytes / 16) {
-      // Evict the oldest entries (Map keeps insertion order) until the new one fits.
-      for (const [k, v] of this.entries) {
-        if (this.bytes + size <= this.maxBytes) break;
-        this.entries.delete(k);
-        this.bytes -= v?.length ?? 0;
-      }
-      this.entries.set(key, content);
-      this.bytes += size;
-    }
-    return content ?? undefined;
+    const cached = this.files.get(key);
+    if (cached) return cached;
+    const content = await getPublishedFile(this.store.db, versionId, path);
+    return content ? this.files.set(key, content) : undefined;
   }
 }

@@ -111,6 +111,17 @@ export const getPublishedFile = async (db: Kysely<Database>, versionId: number, 
       .executeTakeFirst()
   )?.content;
 
+/** The paths of a published version's files. */
+export async function publishedPaths(db: Kysely<Database>, versionId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("published_files")
+    .select("path")
+    .where("version_id", "=", versionId)
+    .orderBy("path")
+    .execute();
+  return rows.map((r) => r.path);
+}
+
 /** `text LIKE '%query%'`, the query's own % and _ taken literally, ignoring ASCII case on both databases. */
 function contains(query: string) {
   const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -5,11 +5,11 @@
 import { compareBody } from "../../render/html/compare.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { PublishedBudget } from "../../store/published.ts";
+import { Memo } from "../memo.ts";
 import { byDepartment, byYear } from "./budget-list.ts";
 import { type PublishedDocuments, templateOf } from "./documents.ts";
 import { budgetName } from "./format.ts";
 import type { PortalLinks } from "./links.ts";
-import { Memo } from "./memo.ts";
 
 /** What the two sides are called: the year alone within one department, else department and year. */
 export function sideLabels(a: PublishedBudget, b: PublishedBudget): [string, string] {

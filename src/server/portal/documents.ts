@@ -9,7 +9,7 @@ import { type AmountScale, compareFigures } from "../../render/html/compare.ts";
 import { getPublishedFile, type PublishedBudget } from "../../store/published.ts";
 import type { Database } from "../../store/schema.ts";
 import { loadTemplate, type Template } from "../../templates/template.ts";
-import { Memo } from "./memo.ts";
+import { Memo } from "../memo.ts";
 
 export interface KeyFigures {
   scale: AmountScale;

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 
 import { dirname, isAbsolute, resolve, sep } from "node:path";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { Store } from "../../store/connect.ts";
-import { getPublishedFile, listPublished, searchPublished } from "../../store/published.ts";
+import { getPublishedFile, listPublished, publishedPaths, searchPublished } from "../../store/published.ts";
 import { injectBanner, portalBanner } from "./banner.ts";
 import { byDepartment } from "./budget-list.ts";
 import { Comparisons } from "./compare-page.ts";
@@ -18,7 +18,6 @@ import { PublishedDocuments } from "./documents.ts";
 import { budgetName } from "./format.ts";
 import { homeBody } from "./home.ts";
 import { sitePath, staticLinks } from "./links.ts";
-import { publishedPaths } from "./published-paths.ts";
 import { SEARCH_SCRIPT } from "./search-script.ts";
 import { staticPage } from "./static-page.ts";
 import { searchIndex, staticSearchBody } from "./static-search.ts";

@@ -9,9 +9,9 @@ import type { FastifyInstance } from "fastify";
 import { getPublishedFile, listPublished, type PublishedBudget } from "../../store/published.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../http-error.ts";
+import { Memo } from "../memo.ts";
 import { BANNER_REVISION, injectBanner, portalBanner } from "./banner.ts";
 import { serverLinks } from "./links.ts";
-import { Memo } from "./memo.ts";
 import { PublishedPaths } from "./published-paths.ts";
 
 export const CONTENT_TYPES: Record<string, string> = {

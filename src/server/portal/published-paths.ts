@@ -1,21 +1,12 @@
 /**
  * The paths of a published version's files. Asked once per version and kept (PublishedPaths), so that a request for
  * a file that does not exist is answered without touching the file caches: caching every miss would let anyone
- * grow them without bound by asking for made-up names. (A query of the store's; it belongs in store/published.ts.)
+ * grow them without bound by asking for made-up names.
  */
 import type { Kysely } from "kysely";
+import { publishedPaths } from "../../store/published.ts";
 import type { Database } from "../../store/schema.ts";
-import { Memo } from "./memo.ts";
-
-export async function publishedPaths(db: Kysely<Database>, versionId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom("published_files")
-    .select("path")
-    .where("version_id", "=", versionId)
-    .orderBy("path")
-    .execute();
-  return rows.map((r) => r.path);
-}
+import { Memo } from "../memo.ts";
 
 export class PublishedPaths {
   private readonly known = new Memo<Set<string>>(1_000_000, (paths) => paths.size + 1);
