@@ -23,6 +23,7 @@ import type { BudgetDocument, Row, Table } from "../src/model/document.ts";
 import { schemaProblems } from "../src/model/load.ts";
 import { parentIndexes } from "../src/model/rows.ts";
 import { validate } from "../src/rules/index.ts";
+import { ingest } from "../src/server/ingest.ts";
 import { loadTemplate, tableSpec } from "../src/templates/template.ts";
 
 const DEMO = "examples/ledger-demo";
@@ -384,6 +385,13 @@ describe("the XLSX input workbook", () => {
     const read = await loadLedger(filled);
     expect(read).toEqual(ledger);
     expect(derive(read, template)).toEqual(doc);
+  });
+
+  it("is derived when a preparer uploads it to the workbench", async () => {
+    const uploaded = await ingest("本部门预算台账.xlsx", new Uint8Array(readFileSync(filled)));
+    expect(uploaded.kind).toBe("ledger");
+    expect(uploaded.doc).toEqual(doc);
+    expect(uploaded.diagnostics).toEqual([]);
   });
 
   it("reports input errors by sheet, row and column", async () => {
