@@ -46,7 +46,10 @@ const publications = hasCorpus
       .filter((f) => f.endsWith(".pdfplumber.txt") && existsSync(join(CORPUS, f.replace(".pdfplumber.txt", ".pdf"))))
       .map((f) => ({
         pdf: f.replace(".pdfplumber.txt", ".pdf"),
-        department: /^# DEPARTMENT: (.+)$/m.exec(readFileSync(join(CORPUS, f), "utf8"))?.[1]?.replace(/\(.*\)$/, "").trim(),
+        department: /^# DEPARTMENT: (.+)$/m
+          .exec(readFileSync(join(CORPUS, f), "utf8"))?.[1]
+          ?.replace(/\(.*\)$/, "")
+          .trim(),
       }))
   : [];
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkRelation, type ParsedRelation, parseRelation, parseRelations } from "../src/templates/relation.ts";
 import { type ColumnNode, leaves, loadTemplate, type TableSpec, type Template } from "../src/templates/template.ts";
 
-/** The three official layouts besides the founding document's, and the corpus documents published in each. */
+/** The official layouts besides the founding document's, and the corpus documents published in each. */
 const LAYOUTS = [
   {
     id: "gd-2026-12",
@@ -30,9 +30,9 @@ const LAYOUTS = [
     documents: ["sh_pt_czj_2024_final"],
     pdfOnly: ["template_national_final_accounts_blank"],
   },
+  // Published as two files, js_swbgt_2019_text.pdf and js_swbgt_2019_tables.pdf; one reference holds both.
+  { id: "js-2019-12", tables: 12, documents: ["js_swbgt_2019"], pdfOnly: [] },
 ];
-/** A corpus document of another layout (Jiangsu 2019), which none of these templates may claim. */
-const OTHER_LAYOUT = "js_swbgt_2019";
 
 const CORPUS = "../shared/corpus";
 const hasCorpus = existsSync(CORPUS);
@@ -62,6 +62,22 @@ function pdfText(name: string): string | undefined {
 }
 
 const documentText = (name: string) => readFileSync(`${CORPUS}/${name}.pdfplumber.txt`, "utf8");
+
+/**
+ * Whether a region prints a header: as one run, or wrapped within its cell over two lines with other cells' words
+ * between them (因公出国 … （境）费 in Jiangsu's 三公 table).
+ */
+function printsHeader(region: string, header: string): boolean {
+  if (region.includes(header)) return true;
+  for (let cut = 2; cut < header.length; cut++) {
+    const [head, tail] = [header.slice(0, cut), header.slice(cut)];
+    for (let at = region.indexOf(head); at >= 0; at = region.indexOf(head, at + 1)) {
+      const after = region.indexOf(tail, at + head.length);
+      if (after >= 0 && after - (at + head.length) <= 40) return true;
+    }
+  }
+  return false;
+}
 
 /** Every header a table prints over its columns: the leaves of its column tree, or each side's. */
 function leafHeaders(spec: TableSpec): string[] {
@@ -208,7 +224,7 @@ describe.skipIf(!hasCorpus)("the layout templates against the corpus", () => {
         const region = regions.get(spec.id);
         expect(region, `${spec.id}: no line prints its title`).toBeDefined();
         for (const header of leafHeaders(spec)) {
-          expect(normal(region ?? "").includes(normal(header)), `${spec.id} header ${header}`).toBe(true);
+          expect(printsHeader(normal(region ?? ""), normal(header)), `${spec.id} header ${header}`).toBe(true);
         }
       }
       expect(recognised(flat)).toEqual([layout.id]);
@@ -223,9 +239,5 @@ describe.skipIf(!hasCorpus)("the layout templates against the corpus", () => {
       }
       expect(recognised(flat)).toEqual([layout.id]);
     });
-  });
-
-  it("recognises none of these layouts in a document of another layout", () => {
-    expect(recognised(normal(documentText(OTHER_LAYOUT)))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * a narrative phrase by searching the pages' text (made comparable, so spaces and radical forms do not matter).
  */
 
-import type { Page, TextItem } from "../import/pdf/extract.ts";
+import { itemsBox } from "../import/pdf/box.ts";
+import type { Page } from "../import/pdf/extract.ts";
 import { type Line, pageLines } from "../import/pdf/lines.ts";
 import { comparable } from "../import/text.ts";
 import type { BudgetDocument, Position, Row, Table } from "../model/document.ts";
@@ -43,7 +44,8 @@ function blankCell(table: Table, row: Row, column: string): Position | undefined
 /** The box of the cell a finding names; for a finding on a whole row, its label cell (or the row). */
 export function cellBox(doc: BudgetDocument, template: Template | undefined, d: Diagnostic): Position | undefined {
   const { table: id, row: key, column } = d.location;
-  if (!id || !key) return undefined;
+  // A table of one unlabelled line (支出预算总表, the 三公 table) keys it "": a key, not a missing one.
+  if (!id || key === undefined) return undefined;
   const table = doc.tables.find((t) => t.id === id);
   const row = table?.rows.find((r) => r.key === key);
   const positions = row?.positions;
@@ -59,10 +61,9 @@ export function cellBox(doc: BudgetDocument, template: Template | undefined, d: 
   return (label ? positions[label] : undefined) ?? union(Object.values(positions));
 }
 
+/** In user space, where annotations are drawn, also on a page printed sideways. */
 function lineBox(line: Line): Position | undefined {
-  return union(
-    line.items.map((i: TextItem) => ({ page: i.page, x0: i.x0, x1: i.x1, y0: i.y - i.h * 0.2, y1: i.y + i.h * 0.85 })),
-  );
+  return union(line.items.flatMap((i) => itemsBox([i]) ?? []));
 }
 
 interface PageText {

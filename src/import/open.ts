@@ -8,6 +8,7 @@ import { basename, extname, join } from "node:path";
 import type { BudgetDocument } from "../model/document.ts";
 import { InputError, openDocument, type SchemaProblem } from "../model/load.ts";
 import { ImportError } from "./errors.ts";
+import type { PdfImport } from "./pdf/import.ts";
 
 /** Larger than any budget disclosure; a bigger upload is refused before it is read. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -22,12 +23,29 @@ export interface Opened {
   tables?: { found: number; of: number; cells: number };
   /** For a PDF, the original bytes (to mark findings on). */
   original?: Uint8Array;
+  /** For a PDF, the import itself (to join the two files of one publication, see pdf/parts.ts). */
+  pdf?: PdfImport;
 }
 
 function readLimited(path: string): Uint8Array {
   const size = statSync(path).size;
   if (size > MAX_INPUT_BYTES) throw new InputError(`${path}: ${size} bytes is over the ${MAX_INPUT_BYTES} byte limit`);
   return new Uint8Array(readFileSync(path));
+}
+
+/** An imported PDF as an opened input. */
+export function openedPdf(path: string, imported: PdfImport, data: Uint8Array): Opened {
+  const found = imported.tables.filter((t) => t.found);
+  return {
+    path,
+    doc: imported.doc,
+    problems: [],
+    kind: "pdf",
+    layout: imported.reason,
+    tables: { found: found.length, of: imported.tables.length, cells: found.reduce((n, t) => n + t.cells, 0) },
+    original: data,
+    pdf: imported,
+  };
 }
 
 export async function openInput(path: string, template = "auto"): Promise<Opened> {
@@ -40,17 +58,7 @@ export async function openInput(path: string, template = "auto"): Promise<Opened
     if (extname(path).toLowerCase() === ".pdf") {
       const { importPdf } = await import("./pdf/import.ts");
       const data = readLimited(path);
-      const imported = await importPdf(data.slice(), path, template);
-      const found = imported.tables.filter((t) => t.found);
-      return {
-        path,
-        doc: imported.doc,
-        problems: [],
-        kind: "pdf",
-        layout: imported.reason,
-        tables: { found: found.length, of: imported.tables.length, cells: found.reduce((n, t) => n + t.cells, 0) },
-        original: data,
-      };
+      return openedPdf(path, await importPdf(data.slice(), path, template), data);
     }
     if (extname(path).toLowerCase() === ".xlsx") {
       const { importXlsx } = await import("./xlsx/workbook.ts");

@@ -22,11 +22,25 @@ export interface Recognition {
   reason: string;
 }
 
+/** A line of a table of contents, without its ordinal (九、 (九) 9. 表9): what it lists. */
+const listed = (line: string) =>
+  line.trim().replace(/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]\s*)/, "");
+
 /**
  * `printed` are the document's lines; a template scores the share of its table titles printed among them. A
- * template that lists `recognition.titles` is only a candidate when every one of them is printed.
+ * template that lists `recognition.titles` is only a candidate when every one of them is printed. A document that
+ * prints no table — the explanations of a layout that publishes its tables in a file of their own (Jiangsu 2019) —
+ * is told by the titles its contents list.
  */
 export function recognise(printed: string[]): Recognition | undefined {
+  const byTitles = recogniseTitles(printed);
+  if (byTitles) return byTitles;
+  const byContents = recogniseTitles(printed.map(listed));
+  if (!byContents) return undefined;
+  return { ...byContents, reason: `${byContents.reason.replace("found", "listed in the contents")}, none printed` };
+}
+
+function recogniseTitles(printed: string[]): Recognition | undefined {
   let best: Recognition | undefined;
   let bestShare = 0;
   for (const id of templateIds()) {

@@ -68,6 +68,11 @@ const TableSpecSchema = Type.Object({
   unitLine: Type.Optional(Type.String()),
   shape: Type.Optional(Type.Union([Type.Literal("grid"), Type.Literal("balance")])),
   columnNumbers: Type.Optional(Type.Boolean()),
+  /**
+   * Names printed once in a merged cell left of the row labels, beside the lines of a group (一般公共预算资金 beside
+   * its 小计 and items): each belongs to the nearest row of this kind at or above it, and is put before its label.
+   */
+  captionKind: Type.Optional(Type.String()),
   rowKinds: Type.Array(RowKindSchema),
   columns: Type.Optional(Type.Array(Type.Union([LeafSchema, GroupSchema]))),
   sides: Type.Optional(Type.Array(SideSchema)),
@@ -88,6 +93,11 @@ const TemplateSchema = Type.Object({
   decimals: Type.Integer(),
   unitLine: Type.String(),
   columnNumbers: Type.Boolean(),
+  /**
+   * The layout leaves a zero amount blank instead of printing 0.00, so a line of words alone, spaced like the rows
+   * around it, is a row of its own rather than a wrapped part of the next row's label (Jiangsu 2019).
+   */
+  blankRows: Type.Optional(Type.Boolean()),
   /** 预算 (an approved budget, the default) or 决算 (final accounts): a department publishes one of each a year. */
   phase: Type.Optional(Type.Union([Type.Literal("预算"), Type.Literal("决算")])),
   /** How `--template auto` tells this layout from the others: titles that all occur in a document of it. */
@@ -124,6 +134,7 @@ export interface Column extends ColumnLeaf {
 export interface TableSpec extends Omit<Static<typeof TableSpecSchema>, "columns"> {
   shape: "grid" | "balance";
   columnNumbers: boolean;
+  blankRows: boolean;
   columnTree: ColumnNode[];
   /** The leaf columns in printed order; for a balance table, the columns of either side. */
   columns: Column[];
@@ -167,12 +178,16 @@ function uniqueKeys(id: string, columns: Column[]): void {
   }
 }
 
-function compileTable(raw: Static<typeof TableSpecSchema>, template: { columnNumbers: boolean }): TableSpec {
+function compileTable(
+  raw: Static<typeof TableSpecSchema>,
+  template: { columnNumbers: boolean; blankRows?: boolean },
+): TableSpec {
   const shape = raw.shape ?? "grid";
   const columnTree = shape === "balance" ? BALANCE_COLUMNS : ((raw.columns ?? []) as ColumnNode[]);
   let columns = leaves(columnTree);
   if (shape === "grid" && columns.length === 0) throw new TemplateError(`table ${raw.id} declares no columns`);
-  if (shape === "balance" && (raw.sides ?? []).length !== 2) throw new TemplateError(`table ${raw.id} needs 2 sides`);
+  // Two sides, or more when one of them is printed split several ways (Jiangsu: expenditure by function and by use).
+  if (shape === "balance" && (raw.sides ?? []).length < 2) throw new TemplateError(`table ${raw.id} needs 2 sides`);
   if (shape === "balance") {
     // A key both sides print is one column; the table's columns are those of either side.
     const sides = (raw.sides ?? []).map((s) => leaves((s.columns as ColumnNode[] | undefined) ?? BALANCE_COLUMNS));
@@ -191,6 +206,7 @@ function compileTable(raw: Static<typeof TableSpecSchema>, template: { columnNum
     ...raw,
     shape,
     columnNumbers: raw.columnNumbers ?? template.columnNumbers,
+    blankRows: template.blankRows ?? false,
     columnTree,
     columns,
     titleRegex,

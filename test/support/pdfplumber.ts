@@ -6,12 +6,20 @@ import { readFileSync } from "node:fs";
 
 const NUMBER = /^[-−]?\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?$|^[-−]?\d+(?:\.\d+)?$/;
 
-/** Figures per page: numeric grid cells after a row's first words (cells before them are codes). */
-export function referenceFigures(path: string): Map<number, string[]> {
+/**
+ * Figures per page: numeric grid cells after a row's first words (cells before them are codes). A reference of a
+ * publication in several files (`########## FILE: x.pdf ##########` before each) is read for the one `file`, whose
+ * pages are numbered from 1.
+ */
+export function referenceFigures(path: string, file?: string): Map<number, string[]> {
   const byPage = new Map<number, string[]>();
   let page = 0;
   let inTable = false;
+  let inFile = file === undefined;
   for (const line of readFileSync(path, "utf8").split("\n")) {
+    const part = /^#{10} FILE: (.+?) #{10}$/.exec(line);
+    if (part) inFile = file === undefined || part[1] === file;
+    if (!inFile) continue;
     const heading = /^===== PAGE (\d+) =====/.exec(line);
     if (heading) {
       page = Number(heading[1]);

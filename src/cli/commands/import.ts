@@ -3,12 +3,13 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { type Command, Option } from "commander";
 import { displayName, expandInputs } from "../../import/open.ts";
-import { runBatch } from "../batch.ts";
+import { openAll, runBatch } from "../batch.ts";
 
 interface Options {
   out: string;
   template: string;
   format: string;
+  separate?: boolean;
 }
 
 /** One input to a .json file; several to a folder of them, named after their inputs. */
@@ -27,10 +28,11 @@ export function importCommand(program: Command): void {
     .requiredOption("--out <path>", "a .json file for one input, a folder for several")
     .option("--template <id>", "layout: auto or a template id", "auto")
     .addOption(new Option("--format <format>", "summary format").choices(["pretty", "json"]).default("pretty"))
+    .option("--separate", "import each file on its own, also the explanations and tables of one publication")
     .action(async (inputs: string[], options: Options) => {
-      const paths = expandInputs(inputs);
-      const status = await runBatch(paths, options, (opened) => {
-        const file = target(options.out, opened.path, paths.length > 1);
+      const outcomes = await openAll(expandInputs(inputs), options);
+      const status = await runBatch(outcomes, options, (opened) => {
+        const file = target(options.out, opened.path, outcomes.length > 1);
         writeFileSync(file, `${JSON.stringify(opened.doc, null, 1)}\n`);
         if (opened.layout) process.stderr.write(`${displayName(opened.path)}: ${opened.layout} → ${file}\n`);
       });

@@ -2,12 +2,12 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { displayName, expandInputs, openInput } from "../../import/open.ts";
+import { displayName, expandInputs, type Opened, openInput } from "../../import/open.ts";
 import { InputError } from "../../model/load.ts";
 import { summarise } from "../../rules/diagnostic.ts";
 import { validate } from "../../rules/index.ts";
 import { loadTemplate } from "../../templates/template.ts";
-import { runBatch } from "../batch.ts";
+import { openAll, runBatch } from "../batch.ts";
 import { jsonReport, type Lang, prettyReport } from "../report.ts";
 
 interface Options {
@@ -15,6 +15,7 @@ interface Options {
   lang: Lang;
   template: string;
   annotate?: string;
+  separate?: boolean;
 }
 
 function knownTemplate(id: string) {
@@ -25,8 +26,9 @@ function knownTemplate(id: string) {
   }
 }
 
-async function validateOne(path: string, options: Options): Promise<number> {
-  const opened = await openInput(path, options.template);
+/** One document reported in full: a single input, or the two files of one publication joined. */
+async function validateOne(opened: Opened, options: Options, name = displayName(opened.path)): Promise<number> {
+  const { path } = opened;
   const { doc, problems } = opened;
   const diagnostics = validate(doc, problems);
   const summary = summarise(diagnostics);
@@ -36,7 +38,7 @@ async function validateOne(path: string, options: Options): Promise<number> {
     writeFileSync(options.annotate, await annotatePdf(opened.original, doc, diagnostics));
     process.stderr.write(`${options.annotate}\n`);
   }
-  if (opened.layout) process.stderr.write(`${displayName(path)}: ${opened.layout}\n`);
+  if (opened.layout) process.stderr.write(`${name}: ${opened.layout}\n`);
   const template = problems.length === 0 ? knownTemplate(doc.template) : undefined;
   process.stdout.write(
     `${options.format === "json" ? jsonReport(doc, diagnostics, summary) : prettyReport(doc, template, diagnostics, summary, options.lang, process.stdout.isTTY === true)}\n`,
@@ -53,9 +55,18 @@ export function validateCommand(program: Command): void {
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
     .option("--template <id>", "layout of PDF inputs: auto or a template id", "auto")
     .option("--annotate <out.pdf>", "write a copy of the PDF input with each finding marked at its cell")
+    .option("--separate", "check each file on its own, also the explanations and tables of one publication")
     .action(async (inputs: string[], options: Options) => {
       const paths = expandInputs(inputs);
+      if (paths.length === 1 && paths[0]) {
+        process.exitCode = await validateOne(await openInput(paths[0], options.template), options);
+        return;
+      }
+      const outcomes = await openAll(paths, options);
+      const [only] = outcomes;
       process.exitCode =
-        paths.length === 1 && paths[0] ? await validateOne(paths[0], options) : await runBatch(paths, options);
+        outcomes.length === 1 && only?.opened
+          ? await validateOne(only.opened, options, only.name)
+          : await runBatch(outcomes, options);
     });
 }

@@ -23,7 +23,8 @@ const PAREN = /\([^()\n]*\)/y;
 const COMPARED = String.raw`(?:比|较|与|同比)(?:上年度?|去年|上一年度?|\d{4}年度?)?(?:年初)?(?:预算|决算)?(?:执行)?数?(?:相比)?[,，]?`;
 const CHANGE = new RegExp(`([,，;；。]?)(${COMPARED})?(${DIRECTION})了?(?:(${NUM})(万元|亿元|元|%))?`, "y");
 const PERCENT = new RegExp(`[,，]?(增长|下降|上升|降低|增加|减少|提高)了?(${NUM})%`, "y");
-const REASON = /[,，;；。]?(?:其)?主要原因(?:是|为)?[:：]?/y;
+// The reason may open the next line, which then reads as a paragraph of its own (…增长16.07%。⏎主要原因：…).
+const REASON = /[,，;；。]?\s*(?:其)?主要原因(?:是|为)?[:：]?/y;
 const REASON_SENTENCE =
   /(?<=^|[。\n])[^。\n]{0,30}?(?:增加|减少|增长|下降|增减|变动|变化)(?:\((?:增加|减少)\))?的主要原因(?:是|为)?[:：]?([^。\n]+)/g;
 const SEPARATOR = /[,，、;；。:：(\n]/;

@@ -12,9 +12,10 @@ export type FrontKind = "duties" | "structure" | "policies" | "goals";
 
 const FRONT: [FrontKind, RegExp][] = [
   ["duties", /(?:主要职责|主要职能|部门职责|职能职责|工作职责|职责职能)$/],
-  ["structure", /(?:机构设置|预算构成|决算构成|单位构成)$/],
+  // 部门机构设置及预算单位构成情况 (Jiangsu) ends in 情况.
+  ["structure", /(?:机构设置|预算构成|决算构成|单位构成)(?:情况)?$/],
   ["policies", /(?:确定工作目标所依据的政策|工作目标依据的政策|政策依据)$/],
-  ["goals", /(?:整体支出绩效目标|部门整体绩效目标|任务和目标)$/],
+  ["goals", /(?:整体支出绩效目标|部门整体绩效目标|任务[和及]目标)$/],
 ];
 
 const norm = (text: string) =>

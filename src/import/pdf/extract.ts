@@ -1,10 +1,12 @@
 /**
  * A PDF's text as positioned items, page by page (pdfjs-dist, pure JS). Coordinates are PDF points with y growing
- * upwards, as pdfjs gives them.
+ * upwards, in the page's reading orientation: a page printed sideways (/Rotate 90, landscape tables) is turned
+ * upright first, so that its lines and columns are found as on any other page (see orientation.ts).
  */
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ImportError } from "../errors.ts";
 import { readable } from "../text.ts";
+import { type Affine, apply, IDENTITY, invert, readingFrame } from "./orientation.ts";
 
 export interface TextItem {
   page: number;
@@ -15,6 +17,8 @@ export interface TextItem {
   y: number;
   /** Font height. */
   h: number;
+  /** On a turned page: the map from these coordinates back to PDF user space, where findings are marked. */
+  toUser?: Affine;
 }
 
 export interface Page {
@@ -60,12 +64,19 @@ export async function readPdf(data: Uint8Array, file: string): Promise<Page[]> {
       const page = await pdf.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      const frame = readingFrame(page.rotate, page.view);
+      // Shared by every item of the page; absent where reading and user space are one.
+      const toUser = frame === IDENTITY ? undefined : invert(frame);
       const items: TextItem[] = [];
       for (const raw of content.items as PdfjsTextItem[]) {
         if (typeof raw.str !== "string" || raw.str.trim() === "") continue;
-        const [, , , d = 0, x = 0, y = 0] = raw.transform;
+        const [, , , d = 0, ux = 0, uy = 0] = raw.transform;
         const h = Math.abs(raw.height || d);
-        items.push(trimmed({ page: n, text: readable(raw.str), x0: x, x1: x + raw.width, y, h }));
+        // pdfjs gives the width along the text, which on a turned page runs left to right once turned upright.
+        const [x, y] = apply(frame, ux, uy);
+        const item: TextItem = { page: n, text: readable(raw.str), x0: x, x1: x + raw.width, y, h };
+        if (toUser) item.toUser = toUser;
+        items.push(trimmed(item));
       }
       pages.push({ number: n, width: viewport.width, height: viewport.height, items });
       page.cleanup();

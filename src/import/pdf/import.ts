@@ -91,7 +91,7 @@ function chooseTemplate(lines: Line[], wanted: string, file: string): { template
   return { template: recognised.template, reason: recognised.reason };
 }
 
-/** Year and title from the cover: the first line with a four-digit year and 预算 or 决算. */
+/** A published PDF read into a BudgetDocument in the layout recognised (or `wanted`), with a report per table. */
 export async function importPdf(data: Uint8Array, file: string, wanted = "auto"): Promise<PdfImport> {
   const pages = await readPdf(data, basename(file));
   const lines = pages.flatMap(pageLines);

@@ -20,8 +20,11 @@ export interface Segmentation {
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const PAGE_FOOTER = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$/;
-/** A bare page number stands in the bottom margin; a bare number higher up is content (an amount of 30000). */
-const BOTTOM_MARGIN = 60;
+/**
+ * A bare page number stands in the bottom inch (Jiangsu prints it 63pt up); a bare number higher up is content (an
+ * amount of 30000).
+ */
+const BOTTOM_MARGIN = 72;
 
 /** The title a line prints, without the table number some layouts put before or after it (表2, 表 2). */
 export function titleOf(text: string): string {
