@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupStore, restoreStore } from "../src/store/backup.ts";
 import { addVersion, changeStatus, getBudget, listEvents, listVersions } from "../src/store/budgets.ts";
@@ -49,8 +50,18 @@ describe.each(STORES)("store on $dialect", ({ dialect, open }) => {
   });
   afterAll(async () => store?.close());
 
-  it("migrates forward on a fresh database", () => {
+  it("migrates forward on a fresh database, with a trigram index for search on PostgreSQL", async () => {
     expect(store.dialect).toBe(dialect);
+    const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+    expect(migrations.rows.map((r) => r.name)).toEqual(
+      dialect === "postgres" ? ["001_initial", "002_search_index"] : ["001_initial"],
+    );
+    if (dialect === "postgres") {
+      const indexes = await sql<{
+        indexname: string;
+      }>`select indexname from pg_indexes where tablename = 'search_entries'`.execute(store.db);
+      expect(indexes.rows.map((r) => r.indexname)).toContain("search_entries_text_trgm");
+    }
   });
 
   it("keeps sessions by the token's digest and forgets them on logout", async () => {

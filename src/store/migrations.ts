@@ -101,8 +101,26 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("search_entries_amount").on("search_entries").column("amount").execute();
       },
     },
+    ...(dialect === "postgres" ? { "002_search_index": searchIndex } : {}),
   };
 }
+
+/**
+ * Search at a province's scale (millions of entries) needs an index that serves `lower(text) LIKE '%…%'`: on
+ * PostgreSQL a trigram index, where the pg_trgm extension is available and may be created (a trusted extension
+ * since PostgreSQL 13: CREATE on the database suffices). SQLite stores serve one machine and scan.
+ */
+const searchIndex: Migration = {
+  async up(db: AnyDb) {
+    const { rows } = await sql<{
+      ok: boolean;
+    }>`select exists (select 1 from pg_available_extensions where name = 'pg_trgm')
+      and has_database_privilege(current_database(), 'CREATE') as ok`.execute(db);
+    if (!rows[0]?.ok) return;
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create index search_entries_text_trgm on search_entries using gin (lower(text) gin_trgm_ops)`.execute(db);
+  },
+};
 
 class Provider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}

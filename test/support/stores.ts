@@ -28,7 +28,9 @@ export async function postgresDatabase(): Promise<{ url: string; drop(): Promise
   const name = `yusuan_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres` });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  // From template0, which nobody connects to: concurrent test files creating databases from template1 can fail
+  // with "source database is being accessed by other users".
+  await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
   await admin.end();
   return {
     url: `${POSTGRES_SERVER}/${name}`,
