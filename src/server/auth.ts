@@ -98,8 +98,8 @@ export async function logIn(
   username: string,
   password: string,
 ): Promise<ActiveSession> {
-  const keys = [`user:${username}`, `ip:${request.ip}`];
-  const wait = options.limiter.retryAfter(keys);
+  const attempt = { username, address: request.ip };
+  const wait = options.limiter.retryAfter(attempt);
   if (wait > 0) {
     reply.header("retry-after", Math.ceil(wait / 1000));
     throw new HttpError(429, "登录失败次数过多，请稍后再试 (too many failed sign-ins; try again later)");
@@ -108,10 +108,10 @@ export async function logIn(
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) {
-    options.limiter.fail(keys);
+    options.limiter.fail(attempt);
     throw new HttpError(401, "用户名或密码错误 (wrong username or password)");
   }
-  options.limiter.succeed(keys);
+  options.limiter.succeed(attempt);
   const grant = await createSession(store.db, user.id, SESSION_TTL_MS);
   reply.setCookie(SESSION_COOKIE, grant.token, {
     path: "/",

@@ -11,6 +11,7 @@ import type { BudgetDocument } from "../model/document.ts";
 import { InputError } from "../model/load.ts";
 import type { Diagnostic } from "../rules/diagnostic.ts";
 import { validate } from "../rules/index.ts";
+import { loadTemplate, TemplateError } from "../templates/template.ts";
 import { HttpError } from "./http-error.ts";
 
 export const UPLOAD_TYPES = [".pdf", ".xlsx", ".json"];
@@ -33,8 +34,11 @@ export async function ingest(fileName: string, bytes: Uint8Array, template = "au
     );
   }
   const dir = mkdtempSync(join(tmpdir(), "yusuan-upload-"));
+  const path = join(dir, `upload${extension}`);
+  // Messages name the file as the client sent it, never the private temporary path.
+  const named = (message: string) => message.replaceAll(path, fileName).replaceAll(basename(path), fileName);
   try {
-    const path = join(dir, `upload${extension}`);
+    if (template !== "auto") loadTemplate(template);
     writeFileSync(path, bytes);
     const opened = await openInput(path, template);
     if (opened.problems.length > 0) {
@@ -43,11 +47,12 @@ export async function ingest(fileName: string, bytes: Uint8Array, template = "au
         problems: opened.problems,
       });
     }
+    // A document naming a layout yusuan does not know cannot be checked or published: refuse it now.
+    loadTemplate(opened.doc.template);
     return { doc: opened.doc, diagnostics: validate(opened.doc), kind: opened.kind, layout: opened.layout };
   } catch (error) {
-    if (error instanceof InputError) {
-      throw new HttpError(422, error.message.replaceAll(join(dir, `upload${extension}`), fileName));
-    }
+    if (error instanceof InputError) throw new HttpError(422, named(error.message));
+    if (error instanceof TemplateError) throw new HttpError(422, `${fileName}: ${named(error.message)}`);
     throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,8 @@ import { validate } from "../rules/index.ts";
 import { changeStatus, getVersion } from "../store/budgets.ts";
 import { addComment } from "../store/comments.ts";
 import type { User } from "../store/schema.ts";
-import { checkAction, ownsDepartment, visibleBudget } from "./access.ts";
+import { getDepartment } from "../store/users.ts";
+import { checkAction, visibleBudget } from "./access.ts";
 import type { ServerContext } from "./context.ts";
 import { forbidden, HttpError, notFound } from "./http-error.ts";
 import { ingest } from "./ingest.ts";
@@ -30,12 +31,14 @@ export async function uploadBudget(
 ) {
   checkAction(user, "upload");
   const ingested = await ingest(fileName, bytes, options.template);
-  const key = await budgetKey(context.store, ingested.doc);
-  if (!ownsDepartment(user, key.departmentId)) {
+  // Checked before the department is looked up, which would create it: a refused upload leaves nothing behind.
+  const own = user.role === "preparer" ? await getDepartment(context.store.db, user.department_id ?? 0) : undefined;
+  if (user.role === "preparer" && own?.name !== ingested.doc.department) {
     throw forbidden(
       `只能上传本部门的预算：文件属于 ${ingested.doc.department} (you may only upload your own department's budget)`,
     );
   }
+  const key = await budgetKey(context.store, ingested.doc);
   const saved = await saveVersion(
     context.store,
     key,
