@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError } from "../store/errors.ts";
 import { registerApi } from "./api/index.ts";
 import { registerAuth } from "./auth.ts";
 import type { ServerContext } from "./context.ts";
+import { FindingsCache } from "./findings.ts";
 import { HttpError } from "./http-error.ts";
 import { registerPortal } from "./portal/index.ts";
 import { PublishedCache } from "./publishing.ts";
@@ -55,6 +56,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   const context: ServerContext = {
     store,
     published: new PublishedCache(store),
+    findings: new FindingsCache(),
     limiter: new LoginLimiter(),
     secureCookies: options.secureCookies ?? false,
     maxUploadBytes: options.maxUploadBytes ?? MAX_INPUT_BYTES,

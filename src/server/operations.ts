@@ -115,6 +115,7 @@ export async function takeAction(
   const version = await getVersion(context.store.db, budget.id, baseVersion);
   if (!version) throw notFound(`版本 ${baseVersion}`);
   await publishBudget(context.store, budget.id, version, user.id);
+  context.published.forget(budget.id);
   return visibleBudget(context, user, budgetId);
 }
 

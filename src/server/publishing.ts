@@ -6,7 +6,7 @@
 import { publish } from "../publish/publish.ts";
 import { validate } from "../rules/index.ts";
 import type { Store } from "../store/connect.ts";
-import { getPublishedFile, publishVersion } from "../store/published.ts";
+import { getPublishedFile, listPublished, type PublishedBudget, publishVersion } from "../store/published.ts";
 import type { Version } from "../store/schema.ts";
 import { loadTemplate } from "../templates/template.ts";
 import { Memo } from "./memo.ts";
@@ -38,8 +38,28 @@ export async function publishBudget(store: Store, budgetId: number, version: Ver
  */
 export class PublishedCache {
   private readonly files = new Memo<Uint8Array>(256 * 1024 * 1024, (content) => content.length);
+  private readonly budgets = new Map<number, { at: number; value: PublishedBudget | undefined }>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** How long which version of a budget is published may be remembered: another server process may publish. */
+    private readonly budgetTtlMs = 2000,
+  ) {}
+
+  /** The budget's published version, looked up at most once per TTL: the one query every book page would pay. */
+  async budget(budgetId: number): Promise<PublishedBudget | undefined> {
+    const known = this.budgets.get(budgetId);
+    if (known && Date.now() - known.at < this.budgetTtlMs) return known.value;
+    const [value] = await listPublished(this.store.db, budgetId);
+    if (this.budgets.size >= 10_000) this.budgets.clear();
+    this.budgets.set(budgetId, { at: Date.now(), value });
+    return value;
+  }
+
+  /** Called when this process publishes, so that its own readers see the new version at once. */
+  forget(budgetId: number): void {
+    this.budgets.delete(budgetId);
+  }
 
   async get(versionId: number, path: string): Promise<Uint8Array | undefined> {
     const key = `${versionId}/${path}`;

@@ -1,6 +1,5 @@
 /** Budgets and their versions: upload, read, findings, changes, narrative edits. */
 import type { FastifyInstance } from "fastify";
-import { validate } from "../../rules/index.ts";
 import { getVersion, listBudgets, listEvents, listVersions } from "../../store/budgets.ts";
 import { listComments } from "../../store/comments.ts";
 import { visibleBudget } from "../access.ts";
@@ -9,7 +8,6 @@ import type { ServerContext } from "../context.ts";
 import { notFound } from "../http-error.ts";
 import { editNarrative, type NarrativeEdits, uploadBudget } from "../operations.ts";
 import { integerField, readUpload } from "../upload.ts";
-import { parseDocument } from "../versions.ts";
 import { idParams, narrativeBody, versionParams } from "./schemas.ts";
 
 export function registerBudgetRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -96,7 +94,7 @@ export function registerBudgetRoutes(app: FastifyInstance, context: ServerContex
     { schema: { tags: ["budgets"], summary: "A version's validation findings", params: versionParams } },
     async (request) => {
       const found = await version(requireUser(request), request.params.id, request.params.number);
-      const diagnostics = validate(parseDocument(found));
+      const diagnostics = context.findings.of(found);
       return { summary: { errors: found.errors, warnings: found.warnings }, diagnostics };
     },
   );

@@ -6,7 +6,7 @@
  */
 import { extname } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { getPublishedFile, listPublished, type PublishedBudget } from "../../store/published.ts";
+import { getPublishedFile, type PublishedBudget } from "../../store/published.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../http-error.ts";
 import { Memo } from "../memo.ts";
@@ -44,7 +44,7 @@ export function registerPublishedFiles(app: FastifyInstance, context: ServerCont
   app.get<{ Params: { id: string; "*": string } }>("/budgets/:id/*", async (request, reply) => {
     const path = request.params["*"] || "index.html";
     if (!/^\d{1,12}$/.test(request.params.id) || path.includes("..")) throw notFound(request.url);
-    const [published] = await listPublished(context.store.db, Number(request.params.id));
+    const published = await context.published.budget(Number(request.params.id));
     if (!published) throw notFound(`已公开预算 ${request.params.id}`);
     const html = extname(path) === ".html";
     const etag = `"${published.hash.slice(0, 32)}-${published.versionNumber}${html ? `-${BANNER_REVISION}` : ""}"`;

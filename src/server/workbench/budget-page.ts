@@ -12,7 +12,6 @@ import { Findings, findingList, type NumberedFinding, SEVERITY_WORDS, tableMarks
 import { sectionAnchor, tableAnchor } from "../../render/html/outline.ts";
 import { renderTable } from "../../render/html/table.ts";
 import { summarise } from "../../rules/diagnostic.ts";
-import { validate } from "../../rules/index.ts";
 import { type BudgetRow, getVersion, listEvents, listVersions } from "../../store/budgets.ts";
 import { listComments } from "../../store/comments.ts";
 import { allowedFrom, mayTake } from "../../store/workflow.ts";
@@ -110,7 +109,7 @@ async function budgetBody(context: ServerContext, viewer: Viewer, budgetId: numb
   ]);
   if (!headVersion) throw notFound(`预算 ${budgetId} 的第 ${budget.head} 版`);
   const doc = parseDocument(headVersion);
-  const findings = new Findings(validate(doc));
+  const findings = new Findings(context.findings.of(headVersion));
   const head = versions.find((v) => v.number === budget.head);
   const published = versions.find((v) => v.number === budget.published_version);
   const { role } = viewer.user;
