@@ -4,7 +4,7 @@
  * comments on a table and approves; an admin publishes; an anonymous visitor finds it on the portal and opens the
  * book. No page may log an error or break the CSP (which forbids inline scripts). Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,27 +15,12 @@ import { buildServer } from "../src/server/app.ts";
 import { DEMO_PASSWORD, FOUNDING_DEPARTMENT, seedDemo } from "../src/server/demo.ts";
 import type { Store } from "../src/store/connect.ts";
 import { foundingDocument } from "./support/api-client.ts";
+import { hasChromium, LAUNCH, sayIfSkipped } from "./support/chromium.ts";
 import { sqliteStore } from "./support/stores.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = "test-artifacts";
-const hasChromium = existsSync(CHROMIUM);
 
-if (!hasChromium) {
-  console.warn(`workbench browser test skipped: no Chromium at ${CHROMIUM} (install the Debian package "chromium")`);
-}
-
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+sayIfSkipped("workbench browser test");
 
 describe.skipIf(!hasChromium)("the review workflow in Chromium", () => {
   let store: Store;

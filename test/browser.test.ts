@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,31 +9,16 @@ import { renderBook } from "../src/render/html/book.ts";
 import { renderHtmlPage } from "../src/render/html/page.ts";
 import { validate } from "../src/rules/index.ts";
 import { loadTemplate } from "../src/templates/template.ts";
+import { hasChromium, LAUNCH, sayIfSkipped } from "./support/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = "test-artifacts";
-const hasChromium = existsSync(CHROMIUM);
 
-if (!hasChromium) {
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (install the Debian package "chromium")`);
-}
+sayIfSkipped("browser tests");
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
   { name: "phone", width: 375, height: 812 },
 ];
-
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
 
 /** Opens a file, collecting console errors, page errors and any request for another file. */
 async function openFile(

@@ -35,17 +35,10 @@ const DOCUMENTS: [string, string][] = [
  * Tables the importer does not read completely yet, with why; the test asserts they are still incomplete, so that
  * fixing one makes this list shrink rather than hide a regression.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  "sh_pt_sfj_2026_unit/T01":
-    "the unit-level 财务收支预算总表 prints 基本支出/项目支出 columns the template does not model",
-  "sh_pt_czj_2024_final/T06":
-    "the final accounts' two-panel basic-expenditure table prints each row's code and label on two baselines and leaves blank figures empty",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 /** Balance tables whose lines are still read without their labels, with why (asserted, so a fix shows). */
-const UNNAMED_LINES: Record<string, string> = {
-  "sh_pt_czj_2024_final/T04": "the final accounts print two income lines' labels on a baseline of their own",
-};
+const UNNAMED_LINES: Record<string, string> = {};
 
 const scaled = (text: string) => String(parseScaled(text.replace("−", "-"), 4));
 

@@ -5,10 +5,11 @@
  */
 
 import { join } from "node:path";
+import type { BudgetDocument } from "../model/document.ts";
 import { openDocument } from "../model/load.ts";
 import { ROOT } from "../paths.ts";
 import { validate } from "../rules/index.ts";
-import { changeStatus, findBudget, getVersion } from "../store/budgets.ts";
+import { changeStatus, findBudget } from "../store/budgets.ts";
 import type { Store } from "../store/connect.ts";
 import { findUser } from "../store/users.ts";
 import { createAccount } from "./accounts.ts";
@@ -35,24 +36,38 @@ export async function seedDemo(store: Store): Promise<number> {
   const key = await budgetKey(store, doc);
   const existing = await findBudget(store.db, key);
   if (existing) return existing.id;
-  const preparer = await findUser(store.db, "preparer");
-  const reviewer = await findUser(store.db, "reviewer");
-  const admin = await findUser(store.db, "admin");
-  if (!preparer || !reviewer || !admin) throw new Error("demo accounts missing");
+  return publishDocument(store, doc, { preparer: "preparer", reviewer: "reviewer", admin: "admin" });
+}
+
+/**
+ * Takes a document through the whole workflow — uploaded by `preparer`, submitted, approved by `reviewer`, published
+ * by `admin` (usernames) — the way people would, without the HTTP layer; returns its budget id.
+ */
+export async function publishDocument(
+  store: Store,
+  doc: BudgetDocument,
+  by: { preparer: string; reviewer: string; admin: string },
+): Promise<number> {
+  const account = async (name: string) => {
+    const user = await findUser(store.db, name);
+    if (!user) throw new Error(`no account ${name}`);
+    return user;
+  };
+  const [preparer, reviewer, admin] = [await account(by.preparer), await account(by.reviewer), await account(by.admin)];
+  const key = await budgetKey(store, doc);
+  const existing = await findBudget(store.db, key);
   const { budget, version } = await saveVersion(
     store,
     key,
     "upload",
-    undefined,
+    existing?.head,
     preparer.id,
     doc,
     validate(doc),
-    "上传 haizhu-2021",
+    `上传 ${doc.department} ${doc.year}`,
   );
   await changeStatus(store.db, budget.id, "submit", preparer.id, "");
   await changeStatus(store.db, budget.id, "approve", reviewer.id, "");
-  const approved = await getVersion(store.db, budget.id, version.number);
-  if (!approved) throw new Error("demo version missing");
-  await publishBudget(store, budget.id, approved, admin.id);
+  await publishBudget(store, budget.id, version, admin.id);
   return budget.id;
 }
