@@ -2,7 +2,6 @@
  * What people do with budgets — upload, edit the narrative, submit, return, approve, publish, comment — each checked
  * against the workflow and the user's department, then stored. The API and the workbench both call these.
  */
-import type { BudgetDocument } from "../model/document.ts";
 import { validate } from "../rules/index.ts";
 import { changeStatus, getVersion } from "../store/budgets.ts";
 import { addComment } from "../store/comments.ts";
@@ -12,10 +11,9 @@ import { checkAction, visibleBudget } from "./access.ts";
 import type { ServerContext } from "./context.ts";
 import { forbidden, HttpError, notFound } from "./http-error.ts";
 import { ingest } from "./ingest.ts";
+import { applyEdits, MAX_TEXT, type NarrativeEdits } from "./narrative-edits.ts";
 import { publishBudget } from "./publishing.ts";
 import { budgetKey, parseDocument, saveVersion } from "./versions.ts";
-
-const MAX_TEXT = 20_000;
 
 export interface UploadOptions {
   baseVersion?: number;
@@ -52,34 +50,6 @@ export async function uploadBudget(
   return { ...saved, ingested };
 }
 
-export interface NarrativeEdits {
-  /** New text of Part 3 sections, by section id. */
-  sections?: { id: string; text: string }[];
-  /** New reasons for stated changes: the fact's index within its section. */
-  reasons?: { section: string; fact: number; reason: string }[];
-}
-
-function applyEdits(doc: BudgetDocument, edits: NarrativeEdits): BudgetDocument {
-  const next = structuredClone(doc);
-  const section = (id: string) => {
-    const found = next.part3.find((s) => s.id === id);
-    if (!found) throw new HttpError(422, `没有第三部分章节 ${id} (no Part 3 section ${id})`);
-    return found;
-  };
-  const bounded = (text: string) => {
-    if (text.length > MAX_TEXT)
-      throw new HttpError(422, `文字超过 ${MAX_TEXT} 个字符 (text over ${MAX_TEXT} characters)`);
-    return text.replaceAll("\r\n", "\n");
-  };
-  for (const edit of edits.sections ?? []) section(edit.id).text = bounded(edit.text);
-  for (const edit of edits.reasons ?? []) {
-    const fact = section(edit.section).facts[edit.fact];
-    if (!fact) throw new HttpError(422, `章节 ${edit.section} 没有第 ${edit.fact} 项数字 (no fact ${edit.fact})`);
-    fact.reason = bounded(edit.reason);
-  }
-  return next;
-}
-
 export async function editNarrative(
   context: ServerContext,
   user: User,
@@ -95,6 +65,8 @@ export async function editNarrative(
   const key = { departmentId: budget.department_id, year: budget.year, phase: budget.phase };
   return saveVersion(context.store, key, "edit", baseVersion, user.id, doc, validate(doc), "修改说明文字");
 }
+
+export type { NarrativeEdits };
 
 export type StatusAction = "submit" | "return" | "approve" | "publish";
 
