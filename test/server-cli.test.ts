@@ -60,6 +60,8 @@ describe("yusuan serve, user, backup, restore", () => {
       expect(book.status).toBe(200);
       const docs = await fetch(`${server.url}/docs/json`);
       expect((await docs.json()).openapi).toMatch(/^3\./);
+      const ui = await fetch(`${server.url}/docs`);
+      expect(await ui.text()).toMatch(/swagger-ui/i);
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -103,6 +105,13 @@ describe("yusuan serve, user, backup, restore", () => {
     } finally {
       await database.drop();
     }
+  });
+
+  it("says clearly when the store cannot be opened", () => {
+    const r = yusuan(["serve", "--port", "0", "--db", "postgres://postgres@127.0.0.1:5432/yusuan_no_such_database"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot open the store .*yusuan_no_such_database.*does not exist/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("says clearly when a backup file is not one", () => {

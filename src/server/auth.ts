@@ -8,7 +8,13 @@ import "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Store } from "../store/connect.ts";
 import type { Role, User } from "../store/schema.ts";
-import { type ActiveSession, createSession, deleteSession, findSession } from "../store/sessions.ts";
+import {
+  type ActiveSession,
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+} from "../store/sessions.ts";
 import { findUser } from "../store/users.ts";
 import { forbidden, HttpError, unauthorized } from "./http-error.ts";
 import { verifyPassword } from "./password.ts";
@@ -112,6 +118,8 @@ export async function logIn(
     throw new HttpError(401, "用户名或密码错误 (wrong username or password)");
   }
   options.limiter.succeed(attempt);
+  // Sessions end by expiry as well as by signing out; signing in is a good moment to sweep the expired ones.
+  await deleteExpiredSessions(store.db);
   const grant = await createSession(store.db, user.id, SESSION_TTL_MS);
   reply.setCookie(SESSION_COOKIE, grant.token, {
     path: "/",

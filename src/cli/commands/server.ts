@@ -4,20 +4,24 @@
  */
 import type { Command } from "commander";
 import { InputError } from "../../model/load.ts";
+import type { Store } from "../../store/connect.ts";
 
 const DB_HELP = "an SQLite file, or a postgres://user@host:port/database URL";
 const DEFAULT_DB = "yusuan.db";
 
-async function withStore<T>(location: string, work: (store: import("../../store/connect.ts").Store) => Promise<T>) {
+/** Opens the store, or says plainly why not (no such database, server down, not a yusuan store). */
+async function open(location: string): Promise<Store> {
   const { openStore } = await import("../../store/connect.ts");
-  let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(location);
+    return await openStore(location);
   } catch (error) {
-    throw new InputError(
-      `cannot open the store ${location.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}: ${(error as Error).message}`,
-    );
+    const shown = location.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+    throw new InputError(`cannot open the store ${shown}: ${(error as Error).message}`);
   }
+}
+
+async function withStore<T>(location: string, work: (store: Store) => Promise<T>) {
+  const store = await open(location);
   try {
     return await work(store);
   } finally {
@@ -35,9 +39,8 @@ export function serverCommands(program: Command): void {
     .option("--demo", "add demo accounts (password yusuan-demo-2021) and publish the founding document")
     .option("--secure-cookies", "mark cookies Secure (when served over HTTPS)")
     .action(async (options: { port: string; host: string; db: string; demo?: boolean; secureCookies?: boolean }) => {
-      const { openStore } = await import("../../store/connect.ts");
       const { buildServer } = await import("../../server/app.ts");
-      const store = await openStore(options.db);
+      const store = await open(options.db);
       if (options.demo) {
         const { seedDemo } = await import("../../server/demo.ts");
         await seedDemo(store);
