@@ -54,7 +54,9 @@ describe.each(STORES)("store on $dialect", ({ dialect, open }) => {
     expect(store.dialect).toBe(dialect);
     const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
     expect(migrations.rows.map((r) => r.name)).toEqual(
-      dialect === "postgres" ? ["001_initial", "002_search_index"] : ["001_initial"],
+      dialect === "postgres"
+        ? ["001_initial", "002_search_index", "003_immutable_versions"]
+        : ["001_initial", "003_immutable_versions"],
     );
     if (dialect === "postgres") {
       const indexes = await sql<{
@@ -86,6 +88,9 @@ describe.each(STORES)("store on $dialect", ({ dialect, open }) => {
     await expect(stale).rejects.toMatchObject({ head: 2 });
     const versions = await listVersions(store.db, first.budget.id);
     expect(versions.map((v) => v.note)).toEqual(["v2", "v1"]);
+    // The database itself refuses to change or delete a version.
+    await expect(store.db.updateTable("versions").set({ note: "forged" }).execute()).rejects.toThrow(/immutable/);
+    await expect(store.db.deleteFrom("versions").execute()).rejects.toThrow(/immutable/);
   });
 
   it("follows the workflow and records who did what", async () => {

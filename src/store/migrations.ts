@@ -102,6 +102,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     ...(dialect === "postgres" ? { "002_search_index": searchIndex } : {}),
+    "003_immutable_versions": immutableVersions(dialect),
   };
 }
 
@@ -121,6 +122,42 @@ const searchIndex: Migration = {
     await sql`create index search_entries_text_trgm on search_entries using gin (lower(text) gin_trgm_ops)`.execute(db);
   },
 };
+
+/**
+ * Versions and published files are only ever inserted; the database itself refuses to change or delete them, so
+ * that no code path — nor a hand-typed statement — can alter what was submitted or published.
+ */
+function immutableVersions(dialect: Dialect): Migration {
+  const tables = ["versions", "published_files"];
+  return {
+    async up(db: AnyDb) {
+      if (dialect === "sqlite") {
+        for (const table of tables) {
+          for (const event of ["update", "delete"]) {
+            await sql
+              .raw(
+                `create trigger ${table}_no_${event} before ${event} on ${table} begin select raise(abort, '${table} are immutable'); end`,
+              )
+              .execute(db);
+          }
+        }
+        return;
+      }
+      await sql
+        .raw(
+          `create function yusuan_immutable() returns trigger language plpgsql as $$ begin raise exception '% are immutable', tg_table_name; end $$`,
+        )
+        .execute(db);
+      for (const table of tables) {
+        await sql
+          .raw(
+            `create trigger ${table}_immutable before update or delete on ${table} for each row execute function yusuan_immutable()`,
+          )
+          .execute(db);
+      }
+    },
+  };
+}
 
 class Provider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
