@@ -70,9 +70,11 @@ export async function backupStore(store: Store, file: string): Promise<Record<st
 export async function restoreStore(store: Store, file: string): Promise<Record<string, number>> {
   const existing = await store.db.selectFrom("users").select("id").limit(1).execute();
   if (existing.length > 0) throw new Error(`${store.location} is not empty: restore only into a new store`);
-  const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await store.db.transaction().execute(async (trx) => {
+    // Made right before it is iterated: lines read while the transaction began would be lost, and a file read to
+    // its end before the loop starts would leave the loop waiting forever.
+    const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     let header = true;
     const pending: { table: TableName; rows: Row[] } = { table: TABLE_ORDER[0], rows: [] };
     const flush = async () => {

@@ -27,6 +27,9 @@ async function postgres(url: string): Promise<Kysely<Database>> {
   const pg = (await import("pg")).default;
   pg.types.setTypeParser(pg.types.builtins.INT8, bigintAsNumber);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, an administrator) is an event, not a crash: the pool
+  // replaces it on the next query, and a query in flight fails with its own error.
+  pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
