@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -18,6 +19,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BudgetDocument } from "../src/model/document.ts";
@@ -25,7 +27,7 @@ import { buildServer } from "../src/server/app.ts";
 import { FOUNDING_DEPARTMENT, publishDocument, seedDemo } from "../src/server/demo.ts";
 import { stripBanner } from "../src/server/portal/banner.ts";
 import { ExportError, exportSite } from "../src/server/portal/export.ts";
-import type { Store } from "../src/store/connect.ts";
+import { openStore, type Store } from "../src/store/connect.ts";
 import { getPublishedFile, listPublished, type PublishedBudget } from "../src/store/published.ts";
 import { foundingDocument } from "./support/api-client.ts";
 import { hasChromium, LAUNCH } from "./support/chromium.ts";
@@ -173,15 +175,23 @@ describe("export-site", () => {
   });
 
   it("refuses a published path that would land outside the folder", async () => {
-    await store.db
-      .insertInto("published_files")
-      .values({ version_id: founding.versionId, path: "../../escaped.html", content: Buffer.from("<body>x</body>") })
-      .execute();
-    const target = join(dir, "hostile");
-    await expect(exportSite(store, target)).rejects.toThrow(/refusing to write/);
-    expect(existsSync(join(dir, "escaped.html"))).toBe(false);
-    expect(existsSync(join(target, "..", "..", "escaped.html"))).toBe(false);
-    await store.db.deleteFrom("published_files").where("path", "=", "../../escaped.html").execute();
+    // On a copy of the store: published files cannot be deleted again, and the other tests need a clean one.
+    await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
+    const copy = join(dir, "hostile.db");
+    cpSync(store.location, copy);
+    const hostile = await openStore(copy);
+    try {
+      await hostile.db
+        .insertInto("published_files")
+        .values({ version_id: founding.versionId, path: "../../escaped.html", content: Buffer.from("<body>x</body>") })
+        .execute();
+      const target = join(dir, "hostile");
+      await expect(exportSite(hostile, target)).rejects.toThrow(/refusing to write/);
+      expect(existsSync(join(dir, "escaped.html"))).toBe(false);
+      expect(existsSync(join(target, "..", "..", "escaped.html"))).toBe(false);
+    } finally {
+      await hostile.close();
+    }
   });
 
   it("runs as `yusuan export-site`, and says what is wrong with bad input", () => {

@@ -21,15 +21,15 @@ export async function createAccount(context: Pick<ServerContext, "store">, by: U
   if (by && by.role !== "admin") throw forbidden();
   const username = input.username.trim();
   if (!/^[\p{L}\p{N}._-]{2,64}$/u.test(username)) {
-    throw new HttpError(422, "用户名为 2–64 个字母、数字或 . _ - (username: 2–64 letters, digits, . _ -)");
+    throw new HttpError(422, "error.username");
   }
-  if (!ROLES.includes(input.role)) throw new HttpError(422, `未知角色 ${input.role} (unknown role)`);
+  if (!ROLES.includes(input.role)) throw new HttpError(422, "error.unknownRole", { role: String(input.role) });
   const problem = passwordProblem(input.password);
-  if (problem) throw new HttpError(422, problem);
+  if (problem) throw new HttpError(422, problem.key, problem.data);
   if (input.role === "preparer" && !input.department?.trim()) {
-    throw new HttpError(422, "编制人员须属于一个部门 (a preparer needs a department)");
+    throw new HttpError(422, "error.preparerNeedsDepartment");
   }
-  if (await findUser(context.store.db, username)) throw new HttpError(409, `用户 ${username} 已存在 (exists)`);
+  if (await findUser(context.store.db, username)) throw new HttpError(409, "error.userExists", { username });
   const department =
     input.role === "preparer" && input.department
       ? await ensureDepartment(context.store.db, input.department.trim())

@@ -8,6 +8,7 @@ import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { Lang } from "../i18n.ts";
 import { MAX_INPUT_BYTES } from "../import/open.ts";
 import type { Store } from "../store/connect.ts";
 import { ConflictError, NotFoundError } from "../store/errors.ts";
@@ -16,6 +17,8 @@ import { registerAuth } from "./auth.ts";
 import type { ServerContext } from "./context.ts";
 import { FindingsCache } from "./findings.ts";
 import { HttpError } from "./http-error.ts";
+import { t } from "./i18n.ts";
+import { localeOf, registerLanguage } from "./language.ts";
 import { registerPortal } from "./portal/index.ts";
 import { PublishedCache } from "./publishing.ts";
 import { LoginLimiter } from "./rate-limit.ts";
@@ -37,19 +40,27 @@ const SECURITY_HEADERS = {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
-function statusOf(error: unknown): { status: number; message: string; details?: Record<string, unknown> } {
-  if (error instanceof HttpError) return { status: error.status, message: error.message, details: error.details };
-  if (error instanceof ConflictError) return { status: 409, message: error.message, details: { head: error.head } };
-  if (error instanceof NotFoundError) return { status: 404, message: error.message };
+/** The status and the message to answer an error with, in the request's language. */
+function statusOf(error: unknown, lang: Lang): { status: number; message: string; details?: Record<string, unknown> } {
+  if (error instanceof HttpError) return { status: error.status, message: error.text(lang), details: error.details };
+  if (error instanceof ConflictError) {
+    const message =
+      error.head === undefined ? t(lang, "error.conflict") : t(lang, "error.conflictAt", { head: error.head });
+    return { status: 409, message, details: { head: error.head } };
+  }
+  if (error instanceof NotFoundError) {
+    return { status: 404, message: t(lang, "notFound.store", { detail: error.message }) };
+  }
   const fastifyError = error as FastifyError;
-  if (fastifyError.validation) return { status: 400, message: `请求无效 (invalid request): ${fastifyError.message}` };
   if (fastifyError.code === "FST_REQ_FILE_TOO_LARGE" || fastifyError.statusCode === 413) {
-    return { status: 413, message: "文件太大 (file too large)" };
+    return { status: 413, message: t(lang, "error.fileTooLarge") };
   }
-  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    return { status: fastifyError.statusCode, message: fastifyError.message };
+  // Fastify's own words (a schema violation, malformed JSON) say what was wrong with the request.
+  if (fastifyError.validation || (fastifyError.statusCode && fastifyError.statusCode < 500)) {
+    const status = fastifyError.validation ? 400 : (fastifyError.statusCode ?? 400);
+    return { status, message: t(lang, "error.invalidRequest", { detail: fastifyError.message }) };
   }
-  return { status: 500, message: "服务器内部错误 (internal error)" };
+  return { status: 500, message: t(lang, "error.internal") };
 }
 
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -78,21 +89,26 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
+  registerLanguage(app, { secureCookies: context.secureCookies });
   app.addHook("onSend", async (request, reply) => {
     if (!request.url.startsWith("/docs")) reply.headers(SECURITY_HEADERS);
   });
   app.setErrorHandler((error, request, reply) => {
-    const { status, message, details } = statusOf(error);
+    const { status, message, details } = statusOf(error, request.lang);
     if (status >= 500) request.log.error(error);
     reply.status(status);
     if (request.url.startsWith("/api/")) return reply.send({ error: { status, message, ...details } });
-    return reply.type("text/html; charset=utf-8").send(errorPage(status, message, request.viewer?.user));
+    return reply
+      .type("text/html; charset=utf-8")
+      .send(errorPage(status, message, { user: request.viewer?.user, ...localeOf(request) }));
   });
   app.setNotFoundHandler((request, reply) => {
-    const message = `未找到 ${request.url} (not found)`;
+    const message = t(request.lang, "notFound.page", { url: request.url });
     reply.status(404);
     if (request.url.startsWith("/api/")) return reply.send({ error: { status: 404, message } });
-    return reply.type("text/html; charset=utf-8").send(errorPage(404, message, request.viewer?.user));
+    return reply
+      .type("text/html; charset=utf-8")
+      .send(errorPage(404, message, { user: request.viewer?.user, ...localeOf(request) }));
   });
 
   registerAuth(app, store);

@@ -70,12 +70,12 @@ export function registerAuth(app: FastifyInstance, store: Store): void {
   app.addHook("preHandler", async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (request.routeOptions.config?.login) {
-      if (crossSite(request)) throw forbidden("跨站登录请求被拒绝 (cross-site login refused)");
+      if (crossSite(request)) throw forbidden("error.crossSiteLogin");
       return;
     }
     if (!request.viewer) throw unauthorized();
     if (submittedToken(request) !== request.viewer.csrfToken) {
-      throw new HttpError(403, "CSRF 令牌缺失或无效 (missing or invalid CSRF token)");
+      throw new HttpError(403, "error.csrf");
     }
   });
 }
@@ -108,14 +108,14 @@ export async function logIn(
   const wait = options.limiter.retryAfter(attempt);
   if (wait > 0) {
     reply.header("retry-after", Math.ceil(wait / 1000));
-    throw new HttpError(429, "登录失败次数过多，请稍后再试 (too many failed sign-ins; try again later)");
+    throw new HttpError(429, "error.tooManySignIns");
   }
   const user = await findUser(store.db, username);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) {
     options.limiter.fail(attempt);
-    throw new HttpError(401, "用户名或密码错误 (wrong username or password)");
+    throw new HttpError(401, "error.wrongPassword");
   }
   options.limiter.succeed(attempt);
   // Sessions end by expiry as well as by signing out; signing in is a good moment to sweep the expired ones.

@@ -28,10 +28,7 @@ export async function ingest(fileName: string, bytes: Uint8Array, template = "au
   // Only the extension of the client's name is used: the name itself never reaches the file system.
   const extension = extname(basename(fileName)).toLowerCase();
   if (!UPLOAD_TYPES.includes(extension)) {
-    throw new HttpError(
-      422,
-      `${fileName}: 只接受 PDF、XLSX 或 JSON 文件 (only .pdf, .xlsx or .json files are accepted)`,
-    );
+    throw new HttpError(422, "error.fileType", { file: fileName });
   }
   const dir = mkdtempSync(join(tmpdir(), "yusuan-upload-"));
   const path = join(dir, `upload${extension}`);
@@ -43,16 +40,22 @@ export async function ingest(fileName: string, bytes: Uint8Array, template = "au
     const opened = await openInput(path, template);
     if (opened.problems.length > 0) {
       const list = opened.problems.slice(0, 10).map((p) => `${p.path}: ${p.problem}`);
-      throw new HttpError(422, `${fileName}: 不是有效的预算文档 (not a valid BudgetDocument): ${list.join("; ")}`, {
-        problems: opened.problems,
-      });
+      throw new HttpError(
+        422,
+        "error.notDocument",
+        { file: fileName, problems: list.join("; ") },
+        { problems: opened.problems },
+      );
     }
     // A document naming a layout yusuan does not know cannot be checked or published: refuse it now.
     loadTemplate(opened.doc.template);
     return { doc: opened.doc, diagnostics: validate(opened.doc), kind: opened.kind, layout: opened.layout };
   } catch (error) {
-    if (error instanceof InputError) throw new HttpError(422, named(error.message));
-    if (error instanceof TemplateError) throw new HttpError(422, `${fileName}: ${named(error.message)}`);
+    // The readers' own words (in English) say what was wrong; the message around them is the reader's language.
+    if (error instanceof InputError) throw new HttpError(422, "error.unreadable", { detail: named(error.message) });
+    if (error instanceof TemplateError) {
+      throw new HttpError(422, "error.layout", { file: fileName, detail: named(error.message) });
+    }
     throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,8 +16,7 @@ export interface NarrativeEdits {
 }
 
 function bounded(text: string): string {
-  if (text.length > MAX_TEXT)
-    throw new HttpError(422, `文字超过 ${MAX_TEXT} 个字符 (text over ${MAX_TEXT} characters)`);
+  if (text.length > MAX_TEXT) throw new HttpError(422, "error.textTooLong", { max: MAX_TEXT });
   return text.replaceAll("\r\n", "\n");
 }
 
@@ -40,14 +39,14 @@ export function applyEdits(doc: BudgetDocument, edits: NarrativeEdits): BudgetDo
   const next = structuredClone(doc);
   const section = (id: string) => {
     const found = next.part3.find((s) => s.id === id);
-    if (!found) throw new HttpError(422, `没有第三部分章节 ${id} (no Part 3 section ${id})`);
+    if (!found) throw new HttpError(422, "error.noSection", { id });
     return found;
   };
   for (const edit of edits.sections ?? []) section(edit.id).text = bounded(edit.text);
   for (const edit of edits.reasons ?? []) {
     const target = section(edit.section);
     const fact = target.facts[edit.fact];
-    if (!fact) throw new HttpError(422, `章节 ${edit.section} 没有第 ${edit.fact} 项数字 (no fact ${edit.fact})`);
+    if (!fact) throw new HttpError(422, "error.noFact", { section: edit.section, fact: edit.fact });
     const reason = bounded(edit.reason.trim());
     if (reason === (fact.reason ?? "")) continue;
     target.text = restateReason(target, fact, reason);

@@ -32,9 +32,7 @@ export async function uploadBudget(
   // Checked before the department is looked up, which would create it: a refused upload leaves nothing behind.
   const own = user.role === "preparer" ? await getDepartment(context.store.db, user.department_id ?? 0) : undefined;
   if (user.role === "preparer" && own?.name !== ingested.doc.department) {
-    throw forbidden(
-      `只能上传本部门的预算：文件属于 ${ingested.doc.department} (you may only upload your own department's budget)`,
-    );
+    throw forbidden("error.ownDepartmentOnly", { department: ingested.doc.department });
   }
   const key = await budgetKey(context.store, ingested.doc);
   const saved = await saveVersion(
@@ -60,7 +58,7 @@ export async function editNarrative(
   checkAction(user, "edit");
   const budget = await visibleBudget(context, user, budgetId);
   const current = await getVersion(context.store.db, budget.id, budget.head);
-  if (!current) throw notFound(`预算 ${budgetId} 的版本`);
+  if (!current) throw notFound("notFound.version", { id: budgetId, number: budget.head });
   const doc = applyEdits(parseDocument(current), edits);
   const key = { departmentId: budget.department_id, year: budget.year, phase: budget.phase };
   return saveVersion(context.store, key, "edit", baseVersion, user.id, doc, validate(doc), "修改说明文字");
@@ -80,12 +78,12 @@ export async function takeAction(
 ) {
   checkAction(user, action);
   const budget = await visibleBudget(context, user, budgetId);
-  if (action === "return" && !comment.trim()) throw new HttpError(422, "退回时请说明原因 (say why it is returned)");
+  if (action === "return" && !comment.trim()) throw new HttpError(422, "error.returnNeedsReason");
   if (action !== "publish") {
     return changeStatus(context.store.db, budget.id, action, user.id, comment.slice(0, MAX_TEXT), baseVersion);
   }
   const version = await getVersion(context.store.db, budget.id, baseVersion);
-  if (!version) throw notFound(`版本 ${baseVersion}`);
+  if (!version) throw notFound("notFound.version", { id: budgetId, number: baseVersion });
   await publishBudget(context.store, budget.id, version, user.id);
   context.published.forget(budget.id);
   return visibleBudget(context, user, budgetId);
@@ -100,8 +98,8 @@ export interface CommentInput {
 export async function commentOn(context: ServerContext, user: User, budgetId: number, input: CommentInput) {
   const budget = await visibleBudget(context, user, budgetId);
   const text = input.text.trim();
-  if (!text) throw new HttpError(422, "评论不能为空 (empty comment)");
-  if (text.length > MAX_TEXT) throw new HttpError(422, `评论超过 ${MAX_TEXT} 个字符 (comment too long)`);
+  if (!text) throw new HttpError(422, "error.emptyComment");
+  if (text.length > MAX_TEXT) throw new HttpError(422, "error.commentTooLong", { max: MAX_TEXT });
   return addComment(context.store.db, {
     budgetId: budget.id,
     versionNumber: budget.head,

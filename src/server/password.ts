@@ -3,6 +3,7 @@
  * cost can be raised later without invalidating stored hashes.
  */
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import type { MessageRef } from "../i18n.ts";
 
 const COST = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
@@ -29,9 +30,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** What a password must be: long enough to resist guessing, short enough not to be a denial of service. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 10) return "密码至少 10 个字符 (at least 10 characters)";
-  if (password.length > 200) return "密码最多 200 个字符 (at most 200 characters)";
+const LENGTH = { min: 10, max: 200 };
+
+/**
+ * What a password must be: long enough to resist guessing, short enough not to be a denial of service. The problem
+ * is a message of data/messages/server.yaml, said in whichever language the caller answers in.
+ */
+export function passwordProblem(password: string): MessageRef | undefined {
+  if (password.length < LENGTH.min) return { key: "error.passwordShort", data: LENGTH };
+  if (password.length > LENGTH.max) return { key: "error.passwordLong", data: LENGTH };
   return undefined;
 }

@@ -12,7 +12,7 @@ export interface Upload {
 }
 
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) throw new HttpError(415, "请以 multipart/form-data 上传文件 (send multipart/form-data)");
+  if (!request.isMultipart()) throw new HttpError(415, "error.sendMultipart");
   const fields: Record<string, string> = {};
   let file: { fileName: string; bytes: Uint8Array } | undefined;
   for await (const part of request.parts()) {
@@ -23,7 +23,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
       fields[part.fieldname] = part.value.slice(0, 1000);
     }
   }
-  if (!file) throw new HttpError(422, "没有收到文件 (no file received)");
+  if (!file) throw new HttpError(422, "error.noFile");
   return { ...file, fields };
 }
 
@@ -31,7 +31,6 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
 export function integerField(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < 1)
-    throw new HttpError(422, `${name} 应为正整数 (must be a positive integer)`);
+  if (!Number.isSafeInteger(number) || number < 1) throw new HttpError(422, "error.positiveInteger", { name });
   return number;
 }

@@ -2,8 +2,10 @@
  * Two budgets side by side — two years of one department, or two departments: the key figures with the difference
  * and the percentage change, then (when both use one layout) each table's rows aligned by row key with the table's
  * main amount on either side. Amounts printed in different units are brought to the finer one in integers before
- * anything is subtracted; a figure or row one side does not have is shown as missing, never as zero.
+ * anything is subtracted; a figure or row one side does not have is shown as missing, never as zero. The words are
+ * data (data/messages/html.yaml), in the portal reader's language; the tables' own titles and rows stay as printed.
  */
+import { type Lang, rawHtml } from "../../i18n.ts";
 import { alignByKey } from "../../model/diff.ts";
 import type { BudgetDocument, Row, Table } from "../../model/document.ts";
 import { normaliseLabel, parentIndexes } from "../../model/rows.ts";
@@ -15,6 +17,7 @@ import { loadTemplate, type TableSpec, type Template } from "../../templates/tem
 import { basicAndProject, bookFigures, tableById } from "../charts/figures.ts";
 import { escapeHtml } from "./escape.ts";
 import { scrollRegion } from "./markup.ts";
+import { t, tHtml, unitName } from "./words.ts";
 
 export interface CompareSide {
   label: string;
@@ -29,6 +32,7 @@ export interface AmountScale {
 
 export interface FigureComparison {
   id: string;
+  /** In Chinese; figureName gives it in another language. */
   name: string;
   /** In the comparison's scale; absent when that side's layout or tables do not give the figure. */
   a?: number;
@@ -74,26 +78,28 @@ export interface TableComparison {
 
 /**
  * The key figures, by where each layout holds them: the front page's basic/project split (bookFigures), otherwise
- * the first set of narrative subjects the layout maps to cells (`narrative.subjects`), added in integers.
+ * the first set of narrative subjects the layout maps to cells (`narrative.subjects`), added in integers. Their
+ * names are `figure.<id>` in data/messages/html.yaml.
  */
-const FIGURES: { id: string; name: string; split?: "basic" | "project"; subjects: string[][] }[] = [
-  { id: "incomeTotal", name: "收入总计", subjects: [["incomeTotal"]] },
-  { id: "expenditureTotal", name: "支出总计", subjects: [["expenditureTotal"]] },
+export const FIGURES: { id: string; split?: "basic" | "project"; subjects: string[][] }[] = [
+  { id: "incomeTotal", subjects: [["incomeTotal"]] },
+  { id: "expenditureTotal", subjects: [["expenditureTotal"]] },
   {
     id: "appropriation",
-    name: "财政拨款",
     subjects: [["incomeAppropriation"], ["incomeGeneralBudget", "incomeGovernmentFund", "incomeStateCapital"]],
   },
-  { id: "basic", name: "基本支出", split: "basic", subjects: [["expenditureBasic"]] },
-  { id: "project", name: "项目支出", split: "project", subjects: [["expenditureProject"]] },
-  { id: "threePublicTotal", name: "“三公”经费", subjects: [["threePublicTotal"]] },
-  { id: "abroad", name: "因公出国（境）费", subjects: [["abroad"]] },
-  { id: "vehiclePurchase", name: "公务用车购置费", subjects: [["vehiclePurchase"]] },
-  { id: "vehicleOperation", name: "公务用车运行维护费", subjects: [["vehicleOperation"]] },
-  { id: "reception", name: "公务接待费", subjects: [["reception"]] },
-  { id: "agencyOperatingCosts", name: "机关运行经费", subjects: [["agencyOperatingCosts"]] },
-  { id: "procurementTotal", name: "政府采购", subjects: [["procurementTotal"]] },
+  { id: "basic", split: "basic", subjects: [["expenditureBasic"]] },
+  { id: "project", split: "project", subjects: [["expenditureProject"]] },
+  { id: "threePublicTotal", subjects: [["threePublicTotal"]] },
+  { id: "abroad", subjects: [["abroad"]] },
+  { id: "vehiclePurchase", subjects: [["vehiclePurchase"]] },
+  { id: "vehicleOperation", subjects: [["vehicleOperation"]] },
+  { id: "reception", subjects: [["reception"]] },
+  { id: "agencyOperatingCosts", subjects: [["agencyOperatingCosts"]] },
+  { id: "procurementTotal", subjects: [["procurementTotal"]] },
 ];
+
+export const figureName = (id: string, lang: Lang = "zh") => t(lang, `figure.${id}`);
 
 const TOTAL_KINDS = new Set(["total", "grandTotal", "yearTotal"]);
 
@@ -148,7 +154,7 @@ function subject(doc: BudgetDocument, template: Template, index: DocumentIndex, 
     tableScale(
       doc,
       tableById(doc, c.table ?? ""),
-      template.tables.find((t) => t.id === c.table),
+      template.tables.find((spec) => spec.id === c.table),
     ),
   );
   const [scale = docScale(doc)] = scales;
@@ -184,7 +190,8 @@ export function compareFigures(a: CompareSide, b: CompareSide, template: Templat
   const [fa, fb] = [sideFigures(a.doc, templates[0]), sideFigures(b.doc, templates[1])];
   const scales = [...fa.values(), ...fb.values()].map((f) => f.scale);
   const scale = finest([docScale(a.doc), docScale(b.doc), ...scales], docScale(a.doc));
-  const figures = FIGURES.flatMap(({ id, name }): FigureComparison[] => {
+  const figures = FIGURES.flatMap(({ id }): FigureComparison[] => {
+    const name = figureName(id);
     const [x, y] = [fa.get(id), fb.get(id)].map((f) => (f ? rescale(f, scale) : undefined));
     if (x === undefined && y === undefined) return [];
     if (x === undefined || y === undefined) return [{ id, name, a: x, b: y }];
@@ -252,7 +259,7 @@ export function compareTables(a: CompareSide, b: CompareSide, template: Template
 
 // The markup.
 
-const unitText = (s: AmountScale) => `单位：${s.amountUnit}`;
+const unitText = (s: AmountScale, lang: Lang) => t(lang, "compare.unit", { unit: unitName(s.amountUnit, lang) });
 const money = (v: number | null | undefined, s: AmountScale) =>
   v === undefined ? "—" : v === null ? "" : formatAmount(v, { decimals: s.decimals });
 const way = (v: number) => (v > 0 ? "compare-up" : v < 0 ? "compare-down" : "compare-flat");
@@ -275,69 +282,71 @@ function head(labels: string[]): string {
   return `<thead><tr>${cells.join("")}</tr></thead>`;
 }
 
-function figuresTable(a: CompareSide, b: CompareSide, c: FiguresComparison): string {
-  if (c.figures.length === 0) return '<p class="table-note">两份预算都没有可比较的主要数字。</p>';
+function figuresTable(a: CompareSide, b: CompareSide, c: FiguresComparison, lang: Lang): string {
+  if (c.figures.length === 0) return `<p class="table-note">${escapeHtml(t(lang, "compare.noFigures"))}</p>`;
   const rows = c.figures.map(
     (f) =>
-      `<tr data-figure="${escapeHtml(f.id)}"><th scope="row">${escapeHtml(f.name)}</th><td class="amount">${money(f.a, c.scale)}</td><td class="amount">${money(f.b, c.scale)}</td>${signed(f.difference, c.scale)}${percentCell(f.difference === undefined ? undefined : f.percent)}</tr>`,
+      `<tr data-figure="${escapeHtml(f.id)}"><th scope="row">${escapeHtml(figureName(f.id, lang))}</th><td class="amount">${money(f.a, c.scale)}</td><td class="amount">${money(f.b, c.scale)}</td>${signed(f.difference, c.scale)}${percentCell(f.difference === undefined ? undefined : f.percent)}</tr>`,
   );
   const table = [
     '<table class="compare-table">',
-    caption("主要数字", [unitText(c.scale)]),
-    head(["项目", a.label, b.label, "差额", "变动率"]),
+    caption(t(lang, "compare.figures"), [unitText(c.scale, lang)]),
+    head([t(lang, "compare.item"), a.label, b.label, t(lang, "compare.difference"), t(lang, "compare.change")]),
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
     "</table>",
   ].join("\n");
-  return scrollRegion("主要数字对比", table);
+  return scrollRegion(t(lang, "compare.figuresRegion"), table);
 }
 
-function rowLine(a: CompareSide, b: CompareSide, t: TableComparison, r: RowComparison): string {
+function rowLine(a: CompareSide, b: CompareSide, table: TableComparison, r: RowComparison, lang: Lang): string {
   const classes = [TOTAL_KINDS.has(r.kind) ? "total" : "", r.only ? "compare-only" : ""].filter(Boolean).join(" ");
   const only = r.only
-    ? `<span class="compare-only-note">仅见于${escapeHtml((r.only === "a" ? a : b).label)}</span>`
+    ? `<span class="compare-only-note">${escapeHtml(t(lang, "compare.onlyIn", { label: (r.only === "a" ? a : b).label }))}</span>`
     : "";
-  const other = r.otherLabel ? `<span class="sub">${escapeHtml(b.label)}：${escapeHtml(r.otherLabel)}</span>` : "";
+  const other = r.otherLabel
+    ? `<span class="sub">${escapeHtml(t(lang, "compare.otherLabel", { label: b.label, text: r.otherLabel }))}</span>`
+    : "";
   const depth = r.depth ? ` style="--depth: ${r.depth}"` : "";
   const label = `<th scope="row"${depth} data-row="${escapeHtml(r.key)}">${escapeHtml(r.label)}${other}${only}</th>`;
-  const amounts = `<td class="amount">${money(r.a, t.scale)}</td><td class="amount">${money(r.b, t.scale)}</td>`;
-  return `<tr${classes ? ` class="${classes}"` : ""}>${label}${amounts}${signed(r.difference, t.scale)}</tr>`;
+  const amounts = `<td class="amount">${money(r.a, table.scale)}</td><td class="amount">${money(r.b, table.scale)}</td>`;
+  return `<tr${classes ? ` class="${classes}"` : ""}>${label}${amounts}${signed(r.difference, table.scale)}</tr>`;
 }
 
-function tableSection(a: CompareSide, b: CompareSide, t: TableComparison): string {
-  const title = `${t.id} ${t.title}`;
-  const table = [
+function tableSection(a: CompareSide, b: CompareSide, table: TableComparison, lang: Lang): string {
+  const title = `${table.id} ${table.title}`;
+  const markup = [
     '<table class="compare-table">',
-    caption(title, [`比较列：${t.header}`, unitText(t.scale)]),
-    head(["项目", a.label, b.label, "差额"]),
-    `<tbody>\n${t.rows.map((r) => rowLine(a, b, t, r)).join("\n")}\n</tbody>`,
+    caption(title, [t(lang, "compare.column", { header: table.header }), unitText(table.scale, lang)]),
+    head([t(lang, "compare.item"), a.label, b.label, t(lang, "compare.difference")]),
+    `<tbody>\n${table.rows.map((r) => rowLine(a, b, table, r, lang)).join("\n")}\n</tbody>`,
     "</table>",
   ].join("\n");
-  return `<section class="table-section compare-section" id="compare-${escapeHtml(t.id)}">\n${scrollRegion(title, table)}\n</section>`;
+  return `<section class="table-section compare-section" id="compare-${escapeHtml(table.id)}">\n${scrollRegion(title, markup)}\n</section>`;
 }
 
-function notes(a: CompareSide, b: CompareSide, c: FiguresComparison): string[] {
+function notes(a: CompareSide, b: CompareSide, c: FiguresComparison, lang: Lang): string[] {
   const out = [
-    `差额为${a.label}到${b.label}的增减，变动率以${a.label}为基数；“—”表示该预算没有这一项。`,
+    t(lang, "compare.note", { a: a.label, b: b.label }),
     a.doc.amountUnit === b.doc.amountUnit && a.doc.decimals === b.doc.decimals
       ? ""
-      : `两份预算的金额单位不同，已按整数换算为${c.scale.amountUnit}后比较。`,
-    c.sameTemplate ? "" : `两份预算的报表格式不同（${c.templates.join("；")}），只比较主要数字。`,
+      : t(lang, "compare.units", { unit: unitName(c.scale.amountUnit, lang) }),
+    c.sameTemplate ? "" : t(lang, "compare.layouts", { layouts: c.templates.join(t(lang, "compare.layoutSeparator")) }),
   ];
   return out.filter(Boolean).map((text) => `<p class="compare-note">${escapeHtml(text)}</p>`);
 }
 
 /** The comparison as an HTML fragment: every text escaped, every table captioned, every header cell scoped. */
-export function compareBody(a: CompareSide, b: CompareSide, template: Template): string {
+export function compareBody(a: CompareSide, b: CompareSide, template: Template, lang: Lang = "zh"): string {
   const figures = compareFigures(a, b, template);
   const side = (s: CompareSide) =>
-    `<li><strong>${escapeHtml(s.label)}</strong>：${escapeHtml(s.doc.department)}，${s.doc.year} 年</li>`;
+    `<li>${tHtml(lang, "compare.side", { label: rawHtml(`<strong>${escapeHtml(s.label)}</strong>`), department: s.doc.department, year: s.doc.year })}</li>`;
   return [
     '<section class="compare" aria-labelledby="compare-title">',
-    `<h2 id="compare-title">预算对比：${escapeHtml(a.label)} 与 ${escapeHtml(b.label)}</h2>`,
+    `<h2 id="compare-title">${escapeHtml(t(lang, "compare.title", { a: a.label, b: b.label }))}</h2>`,
     `<ul class="plain-list compare-sides">\n${side(a)}\n${side(b)}\n</ul>`,
-    ...notes(a, b, figures),
-    figuresTable(a, b, figures),
-    ...compareTables(a, b, template).map((t) => tableSection(a, b, t)),
+    ...notes(a, b, figures, lang),
+    figuresTable(a, b, figures, lang),
+    ...compareTables(a, b, template).map((table) => tableSection(a, b, table, lang)),
     "</section>",
   ].join("\n");
 }

@@ -2,12 +2,23 @@
  * Validation findings drawn onto the book: each finding gets one number for the whole book, marks the cell or the
  * phrase it is about (a class by severity, the message as a tooltip, a footnote number), and is listed next to its
  * table or section. A finding whose cell is not printed is still listed, so nothing found is ever hidden.
+ * The book is Chinese; the workbench shows the same marks and lists in its reader's language (`lang`, Chinese when
+ * not given): the words from data/messages/html.yaml, each finding's message or messageEn.
  */
+import type { Lang } from "../../i18n.ts";
 import type { Diagnostic, Severity } from "../../rules/diagnostic.ts";
 import type { TableGrid } from "../grid.ts";
 import { escapeHtml } from "./escape.ts";
+import { t } from "./words.ts";
 
-export const SEVERITY_WORDS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+export const severityWord = (severity: Severity, lang: Lang = "zh") => t(lang, `severity.${severity}`);
+export const SEVERITY_WORDS: Record<Severity, string> = {
+  error: severityWord("error"),
+  warning: severityWord("warning"),
+  info: severityWord("info"),
+};
+/** A finding's message in the reader's language. */
+export const messageOf = (d: Diagnostic, lang: Lang = "zh") => (lang === "en" ? d.messageEn : d.message);
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 
 export interface NumberedFinding {
@@ -55,29 +66,47 @@ export class Findings {
 export interface TableMarks {
   cell(row: string | undefined, column: string): NumberedFinding[];
   list: string;
+  /** The language of the marks' tooltips and names. */
+  lang?: Lang;
 }
 
 /** A footnote number after the marked text; the first mark of a finding on a page is what its list item links back to. */
-export function referenceMark(findings: readonly NumberedFinding[], withAnchor: boolean): string {
+export function referenceMark(findings: readonly NumberedFinding[], withAnchor: boolean, lang: Lang = "zh"): string {
   return findings
     .map((f) => {
       const id = withAnchor ? ` id="${referenceAnchor(f)}"` : "";
-      const label = `审核发现 ${f.number}（${SEVERITY_WORDS[f.diagnostic.severity]}）`;
+      const label = t(lang, "findings.reference", {
+        number: f.number,
+        severity: severityWord(f.diagnostic.severity, lang),
+      });
       return `<sup class="finding-ref"><a href="#${findingAnchor(f)}"${id} aria-label="${escapeHtml(label)}">${f.number}</a></sup>`;
     })
     .join("");
 }
 
-/** The classes and tooltip of marked text: `finding finding-error`, and every message in Chinese. */
-export function markAttributes(findings: readonly NumberedFinding[]): { classes: string; title: string } {
-  const title = findings.map((f) => `${SEVERITY_WORDS[f.diagnostic.severity]}：${f.diagnostic.message}`).join("\n");
+/** The classes and tooltip of marked text: `finding finding-error`, and every message. */
+export function markAttributes(
+  findings: readonly NumberedFinding[],
+  lang: Lang = "zh",
+): { classes: string; title: string } {
+  const title = findings
+    .map((f) =>
+      t(lang, "findings.tooltip", {
+        severity: severityWord(f.diagnostic.severity, lang),
+        message: messageOf(f.diagnostic, lang),
+      }),
+    )
+    .join("\n");
   return { classes: `finding finding-${worst(findings)}`, title: ` title="${escapeHtml(title)}"` };
 }
 
-const values = (d: Diagnostic) =>
-  [d.expected !== undefined ? `应为 ${d.expected}` : "", d.actual !== undefined ? `实为 ${d.actual}` : ""]
+const values = (d: Diagnostic, lang: Lang) =>
+  [
+    d.expected !== undefined ? t(lang, "findings.expected", { value: d.expected }) : "",
+    d.actual !== undefined ? t(lang, "findings.actual", { value: d.actual }) : "",
+  ]
     .filter(Boolean)
-    .join("，");
+    .join(t(lang, "findings.separator"));
 
 export interface ListOptions {
   heading?: string;
@@ -87,23 +116,26 @@ export interface ListOptions {
   placeLink?: (f: NumberedFinding) => { href: string; text: string } | undefined;
   /** Whether the items carry the `finding-N` anchors (only where the finding is shown in place). */
   anchors?: boolean;
+  lang?: Lang;
 }
 
 /** One finding as a list item: severity, message, the expected and printed values, and where it is. */
 export function findingItem(f: NumberedFinding, options: ListOptions = {}): string {
   const d = f.diagnostic;
+  const lang = options.lang ?? "zh";
   const back = options.backLink?.(f);
   const place = options.placeLink?.(f);
+  const told = values(d, lang);
   const meta = [
-    values(d) ? `<span class="finding-values">${escapeHtml(values(d))}</span>` : "",
-    back ? `<a class="finding-back" href="${escapeHtml(back)}">↩ 回到标记处</a>` : "",
+    told ? `<span class="finding-values">${escapeHtml(told)}</span>` : "",
+    back ? `<a class="finding-back" href="${escapeHtml(back)}">${escapeHtml(t(lang, "findings.back"))}</a>` : "",
     place ? `<a class="finding-place" href="${escapeHtml(place.href)}">${escapeHtml(place.text)}</a>` : "",
   ].filter(Boolean);
   const id = options.anchors === false ? "" : ` id="${findingAnchor(f)}"`;
   return [
     `<li class="finding-item finding-item-${d.severity}"${id} value="${f.number}">`,
-    `<span class="severity severity-${d.severity}">${SEVERITY_WORDS[d.severity]}</span>`,
-    `<span class="finding-message">${escapeHtml(d.message)}</span>`,
+    `<span class="severity severity-${d.severity}">${escapeHtml(severityWord(d.severity, lang))}</span>`,
+    `<span class="finding-message">${escapeHtml(messageOf(d, lang))}</span>`,
     meta.length > 0 ? `<span class="finding-meta">${meta.join("")}</span>` : "",
     "</li>",
   ].join("");
@@ -112,14 +144,15 @@ export function findingItem(f: NumberedFinding, options: ListOptions = {}): stri
 /** A list of findings in an aside, or nothing when there are none. */
 export function findingList(findings: readonly NumberedFinding[], options: ListOptions = {}): string {
   if (findings.length === 0) return "";
-  const heading = options.heading ?? "审核发现";
+  const lang = options.lang ?? "zh";
+  const heading = options.heading ?? t(lang, "findings.heading");
   const counts = SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.diagnostic.severity === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${SEVERITY_WORDS[s]} ${n}`)
-    .join("，");
+    .map(([s, n]) => t(lang, "findings.count", { severity: severityWord(s, lang), count: n }))
+    .join(t(lang, "findings.separator"));
   return [
     `<aside class="findings findings-${worst(findings)}" aria-label="${escapeHtml(heading)}">`,
-    `<p class="findings-heading"><strong>${escapeHtml(heading)}</strong><span>${counts}</span></p>`,
+    `<p class="findings-heading"><strong>${escapeHtml(heading)}</strong><span>${escapeHtml(counts)}</span></p>`,
     `<ol class="finding-list">`,
     ...findings.map((f) => findingItem(f, options)),
     "</ol>",
@@ -133,7 +166,7 @@ const cellKey = (row: string, column: string) => `${row}\u241f${column}`;
  * Places a table's findings on its grid: a finding names its cell by row and column key (a balance table's cells are
  * `<side>.<column>`); one that names a row but no printed column marks the row's name.
  */
-export function tableMarks(grid: TableGrid, findings: readonly NumberedFinding[]): TableMarks {
+export function tableMarks(grid: TableGrid, findings: readonly NumberedFinding[], lang: Lang = "zh"): TableMarks {
   const byCell = new Map<string, NumberedFinding[]>();
   const placed = new Set<NumberedFinding>();
   const cells = grid.body.flatMap((row) =>
@@ -158,9 +191,11 @@ export function tableMarks(grid: TableGrid, findings: readonly NumberedFinding[]
   return {
     cell: (row, column) => (row === undefined ? [] : (byCell.get(cellKey(row, column)) ?? [])),
     list: findingList(findings, {
-      heading: "本表审核发现",
+      heading: t(lang, "findings.table"),
       backLink: (f) => (placed.has(f) ? `#${referenceAnchor(f)}` : undefined),
+      lang,
     }),
+    lang,
   };
 }
 
@@ -168,16 +203,18 @@ export function tableMarks(grid: TableGrid, findings: readonly NumberedFinding[]
 export interface Phrase {
   text: string;
   findings: NumberedFinding[];
+  /** The language of its mark's tooltip and names. */
+  lang?: Lang;
 }
 
 /** The phrases a section's findings quote, one entry per phrase. */
-export function phrasesOf(findings: readonly NumberedFinding[]): Phrase[] {
+export function phrasesOf(findings: readonly NumberedFinding[], lang: Lang = "zh"): Phrase[] {
   const byText = new Map<string, NumberedFinding[]>();
   for (const f of findings) {
     const text = f.diagnostic.location.text?.trim();
     if (text) byText.set(text, [...(byText.get(text) ?? []), f]);
   }
-  return [...byText].map(([text, list]) => ({ text, findings: list }));
+  return [...byText].map(([text, list]) => ({ text, findings: list, lang }));
 }
 
 /** Where each phrase first occurs in a line; NFKC folding finds a quote typed with half-width punctuation. */
@@ -201,10 +238,10 @@ export function markPhrases(line: string, phrases: readonly Phrase[] = []): stri
   let out = "";
   let at = 0;
   for (const { start, end, phrase } of occurrences(line, phrases)) {
-    const { classes, title } = markAttributes(phrase.findings);
+    const { classes, title } = markAttributes(phrase.findings, phrase.lang);
     out += escapeHtml(line.slice(at, start));
     out += `<mark class="${classes}"${title}>${escapeHtml(line.slice(start, end))}</mark>`;
-    out += referenceMark(phrase.findings, false);
+    out += referenceMark(phrase.findings, false, phrase.lang);
     at = end;
   }
   return out + escapeHtml(line.slice(at));
@@ -218,10 +255,10 @@ export interface SectionMarks {
 
 export type NarrativeMarks = (sectionId: string) => SectionMarks | undefined;
 
-export function narrativeMarks(findings: Findings): NarrativeMarks {
+export function narrativeMarks(findings: Findings, lang: Lang = "zh"): NarrativeMarks {
   return (sectionId) => {
     const list = findings.forSection(sectionId);
     if (list.length === 0) return undefined;
-    return { phrases: phrasesOf(list), list: findingList(list, { heading: "本节审核发现" }) };
+    return { phrases: phrasesOf(list, lang), list: findingList(list, { heading: t(lang, "findings.section"), lang }) };
   };
 }

@@ -49,10 +49,13 @@ export function simpleTable(
   return scrollRegion(label, table);
 }
 
-/** The start of a page up to <body>: language, phone viewport, title and the inlined style sheets. */
-export function documentHead(title: string, styles: string[]): string {
+/**
+ * The start of a page up to <body>: language, phone viewport, title and the inlined style sheets. The budget book is
+ * Chinese; the portal's own pages may be English (`lang` is the BCP 47 tag).
+ */
+export function documentHead(title: string, styles: string[], lang = "zh-CN"): string {
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -46,14 +46,14 @@ function bodyCell(row: GridRow, cell: GridCell, { isHeader, sticky, wide, marks 
   // A balance table prints two model rows on one line: each cell names its own row, and filler cells name none.
   const rowKey = "row" in cell ? cell.row : row.key;
   const findings = marks?.cell(rowKey, cell.column) ?? [];
-  const mark = findings.length > 0 ? markAttributes(findings) : undefined;
+  const mark = findings.length > 0 ? markAttributes(findings, marks?.lang) : undefined;
   const classes = [cell.type, wide ? "wide" : "", sticky ? "sticky" : "", mark?.classes ?? ""]
     .filter(Boolean)
     .join(" ");
   const depth = isHeader && row.depth ? ` style="--depth: ${row.depth}"` : "";
   const keys = `${rowKey === undefined ? "" : ` data-row="${escapeHtml(rowKey)}"`} data-column="${escapeHtml(cell.column)}"`;
   const [tag, scope] = isHeader ? ["th", ' scope="row"'] : ["td", ""];
-  const refs = findings.length > 0 ? referenceMark(findings, true) : "";
+  const refs = findings.length > 0 ? referenceMark(findings, true, marks?.lang) : "";
   return `<${tag}${scope} class="${classes}"${depth}${keys}${mark?.title ?? ""}>${escapeHtml(cell.text)}${refs}</${tag}>`;
 }
 

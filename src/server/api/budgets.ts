@@ -75,7 +75,7 @@ export function registerBudgetRoutes(app: FastifyInstance, context: ServerContex
   const version = async (user: Parameters<typeof visibleBudget>[1], id: number, number: number) => {
     const budget = await visibleBudget(context, user, id);
     const found = await getVersion(db, budget.id, number);
-    if (!found) throw notFound(`预算 ${id} 的版本 ${number}`);
+    if (!found) throw notFound("notFound.version", { id, number });
     return found;
   };
 

@@ -18,7 +18,7 @@ export function registerPublicRoutes(app: FastifyInstance, context: ServerContex
     { schema: { tags: ["public"], summary: "A published budget's document and content hash", params: idParams } },
     async (request) => {
       const published = await context.published.budget(request.params.id);
-      if (!published) throw notFound(`已公开预算 ${request.params.id}`);
+      if (!published) throw notFound("notFound.published", { id: request.params.id });
       const json = await context.published.get(published.versionId, "budget.json");
       return { ...published, document: json ? JSON.parse(new TextDecoder().decode(json)) : null };
     },

@@ -1,10 +1,13 @@
 /**
  * The thin bar the portal puts on every page of a published budget book: back to the portal and the department,
  * which budget this is, its content hash and the downloads. The book itself stays byte for byte as published; the
- * bar is inserted as text, between markers, so that it can be recognised and removed again (tests, checks).
+ * bar is inserted as text, between markers, so that it can be recognised and removed again (tests, checks). The
+ * book stays Chinese; the bar speaks the reader's language (and says so, for screen readers).
  */
+import { htmlLang, type Lang, rawHtml } from "../../i18n.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { PublishedBudget } from "../../store/published.ts";
+import { t, tHtml } from "../i18n.ts";
 import { budgetName, downloadLinks, hashCode } from "./format.ts";
 import type { PortalLinks } from "./links.ts";
 
@@ -23,12 +26,15 @@ const STYLE = `${BANNER_START}<style>
 @media print{.portal-banner{display:none}}
 </style>${BANNER_END}`;
 
-export function portalBanner(p: PublishedBudget, links: PortalLinks): string {
-  return `${BANNER_START}<nav class="portal-banner" aria-label="预算公开平台">
-<a class="portal-home" href="${escapeHtml(links.home)}">预算公开平台</a>
-<span><a href="${escapeHtml(links.department(p.departmentId))}">${escapeHtml(p.department)}</a> · ${escapeHtml(budgetName(p))}</span>
-<span>内容哈希 ${hashCode(p.hash)}</span>
-<span>下载：${downloadLinks(links, p.budgetId)}</span>
+export function portalBanner(p: PublishedBudget, links: PortalLinks, lang: Lang = "zh"): string {
+  const site = escapeHtml(t(lang, "site.name"));
+  // The book is Chinese: a bar in another language says which, for screen readers.
+  const langAttribute = lang === "zh" ? "" : ` lang="${htmlLang(lang)}"`;
+  return `${BANNER_START}<nav class="portal-banner"${langAttribute} aria-label="${site}">
+<a class="portal-home" href="${escapeHtml(links.home)}">${site}</a>
+<span><a href="${escapeHtml(links.department(p.departmentId))}">${escapeHtml(p.department)}</a> · ${escapeHtml(budgetName(lang, p))}</span>
+<span>${tHtml(lang, "portal.hash", { hash: rawHtml(hashCode(p.hash)) })}</span>
+<span>${tHtml(lang, "portal.downloads", { links: rawHtml(downloadLinks(lang, links, p.budgetId)) })}</span>
 </nav>${BANNER_END}`;
 }
 

@@ -1,6 +1,8 @@
 /** A list of published budgets, each with its book, its content hash and its downloads (home and department pages). */
+import { type Lang, rawHtml } from "../../i18n.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { PublishedBudget } from "../../store/published.ts";
+import { tHtml } from "../i18n.ts";
 import { budgetName, downloadLinks, hashCode } from "./format.ts";
 import type { PortalLinks } from "./links.ts";
 
@@ -8,12 +10,12 @@ import type { PortalLinks } from "./links.ts";
 export const byYear = (a: PublishedBudget, b: PublishedBudget) =>
   b.year - a.year || (a.phase === b.phase ? 0 : a.phase === "预算" ? -1 : 1);
 
-export function budgetList(budgets: PublishedBudget[], links: PortalLinks): string {
+export function budgetList(lang: Lang, budgets: PublishedBudget[], links: PortalLinks): string {
   const items = [...budgets].sort(byYear).map(
     (p) => `<li>
-<a class="portal-book" href="${escapeHtml(links.book(p.budgetId))}">${escapeHtml(budgetName(p))}</a>
-<span class="portal-meta">内容哈希 ${hashCode(p.hash)}</span>
-<span class="portal-meta">下载：${downloadLinks(links, p.budgetId)}</span>
+<a class="portal-book" href="${escapeHtml(links.book(p.budgetId))}">${escapeHtml(budgetName(lang, p))}</a>
+<span class="portal-meta">${tHtml(lang, "portal.hash", { hash: rawHtml(hashCode(p.hash)) })}</span>
+<span class="portal-meta">${tHtml(lang, "portal.downloads", { links: rawHtml(downloadLinks(lang, links, p.budgetId)) })}</span>
 </li>`,
   );
   return `<ul class="portal-budgets">\n${items.join("\n")}\n</ul>`;

@@ -2,10 +2,14 @@
  * A department's page: its published budgets by year, the key figures of each side by side, and links to compare
  * each year with the one before (the budget with the budget, the final accounts with the final accounts).
  */
+import { type Lang, rawHtml } from "../../i18n.ts";
 import { formatAmount } from "../../money/amount.ts";
+import { figureName } from "../../render/html/compare.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import { scrollRegion } from "../../render/html/markup.ts";
+import { unitName } from "../../render/html/words.ts";
 import type { PublishedBudget } from "../../store/published.ts";
+import { t, tHtml } from "../i18n.ts";
 import { budgetList, byYear } from "./budget-list.ts";
 import type { KeyFigures } from "./documents.ts";
 import { budgetName } from "./format.ts";
@@ -22,15 +26,15 @@ export function consecutivePairs(budgets: PublishedBudget[]): [PublishedBudget, 
 }
 
 /** The key figures, one column per budget (each in its own unit, said in its header), one row per figure. */
-function figuresTable(columns: { budget: PublishedBudget; figures: KeyFigures }[]): string {
+function figuresTable(lang: Lang, columns: { budget: PublishedBudget; figures: KeyFigures }[]): string {
   const names = new Map<string, string>();
-  for (const { figures } of columns) for (const [id, f] of figures.values) names.set(id, f.name);
-  if (names.size === 0) return '<p class="table-note">这些预算的报表格式没有可提取的主要数字。</p>';
+  for (const { figures } of columns) for (const id of figures.values.keys()) names.set(id, figureName(id, lang));
+  if (names.size === 0) return `<p class="table-note">${escapeHtml(t(lang, "department.noFigures"))}</p>`;
   const head = columns
-    .map(
-      ({ budget, figures }) =>
-        `<th scope="col" class="amount">${escapeHtml(budgetName(budget))}<br><span class="sub">（${escapeHtml(figures.scale.amountUnit)}）</span></th>`,
-    )
+    .map(({ budget, figures }) => {
+      const unit = t(lang, "common.parenthesised", { text: unitName(figures.scale.amountUnit, lang) });
+      return `<th scope="col" class="amount">${escapeHtml(budgetName(lang, budget))}<br><span class="sub">${escapeHtml(unit)}</span></th>`;
+    })
     .join("");
   const rows = [...names].map(([id, name]) => {
     const cells = columns.map(({ figures }) => {
@@ -40,16 +44,17 @@ function figuresTable(columns: { budget: PublishedBudget; figures: KeyFigures }[
     return `<tr><th scope="row">${escapeHtml(name)}</th>${cells.join("")}</tr>`;
   });
   const table = `<table class="portal-figures">
-<caption>主要数字（“—”表示该年的报表没有这一项）</caption>
-<thead><tr><th scope="col">项目</th>${head}</tr></thead>
+<caption>${escapeHtml(t(lang, "department.caption"))}</caption>
+<thead><tr><th scope="col">${escapeHtml(t(lang, "department.item"))}</th>${head}</tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table>`;
-  return scrollRegion("各年主要数字", table);
+  return scrollRegion(t(lang, "department.figures"), table);
 }
 
 export function departmentBody(
+  lang: Lang,
   columns: { budget: PublishedBudget; figures: KeyFigures }[],
   links: PortalLinks,
 ): string {
@@ -60,19 +65,20 @@ export function departmentBody(
     .reverse()
     .map(
       ([a, b]) =>
-        `<li><a href="${escapeHtml(links.compare(a.budgetId, b.budgetId))}">对比 ${escapeHtml(budgetName(a))}与${escapeHtml(budgetName(b))}</a></li>`,
+        `<li><a href="${escapeHtml(links.compare(a.budgetId, b.budgetId))}">${escapeHtml(t(lang, "department.compare", { a: budgetName(lang, a), b: budgetName(lang, b) }))}</a></li>`,
     );
   const compareSection =
     compares.length > 0
-      ? `<section aria-labelledby="department-compare"><h2 id="department-compare">逐年对比</h2>\n<ul class="portal-compares">\n${compares.join("\n")}\n</ul>\n</section>`
+      ? `<section aria-labelledby="department-compare"><h2 id="department-compare">${escapeHtml(t(lang, "department.yearByYear"))}</h2>\n<ul class="portal-compares">\n${compares.join("\n")}\n</ul>\n</section>`
       : "";
-  return `<p class="portal-crumbs"><a href="${escapeHtml(links.home)}">预算公开平台</a> › 部门</p>
+  const home = `<a href="${escapeHtml(links.home)}">${escapeHtml(t(lang, "site.name"))}</a>`;
+  return `<p class="portal-crumbs">${tHtml(lang, "department.crumbs", { home: rawHtml(home) })}</p>
 <h1>${escapeHtml(first.department)}</h1>
-<section aria-labelledby="department-budgets"><h2 id="department-budgets">已公开的预算（${budgets.length} 份）</h2>
-${budgetList(budgets, links)}
+<section aria-labelledby="department-budgets"><h2 id="department-budgets">${escapeHtml(t(lang, "department.budgets", { count: budgets.length }))}</h2>
+${budgetList(lang, budgets, links)}
 </section>
-<section aria-labelledby="department-figures"><h2 id="department-figures">各年主要数字</h2>
-${figuresTable(sorted)}
+<section aria-labelledby="department-figures"><h2 id="department-figures">${escapeHtml(t(lang, "department.figures"))}</h2>
+${figuresTable(lang, sorted)}
 </section>
 ${compareSection}`;
 }

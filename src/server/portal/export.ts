@@ -3,13 +3,15 @@
  * department, every published budget's files with the portal's bar, the comparisons of each department's
  * consecutive years, and a search that works offline. Every link is relative, so the folder can be served by any
  * web server or opened from disk. The pages are the portal's own (home.ts, department.ts …), written against
- * relative links.
+ * relative links, in Chinese (the exported site has no language switch: its search script speaks Chinese).
  */
 import { existsSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
+import type { Lang } from "../../i18n.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { Store } from "../../store/connect.ts";
 import { getPublishedFile, listPublished, publishedPaths, searchPublished } from "../../store/published.ts";
+import { t } from "../i18n.ts";
 import { injectBanner, portalBanner } from "./banner.ts";
 import { byDepartment } from "./budget-list.ts";
 import { Comparisons } from "./compare-page.ts";
@@ -21,6 +23,8 @@ import { sitePath, staticLinks } from "./links.ts";
 import { SEARCH_SCRIPT } from "./search-script.ts";
 import { staticPage } from "./static-page.ts";
 import { searchIndex, staticSearchBody } from "./static-search.ts";
+
+const LANG: Lang = "zh";
 
 /** A file the folder holds when it was written by this command, so that a later export may write over it. */
 const MARKER = ".yusuan-site";
@@ -75,7 +79,8 @@ export async function exportSite(store: Store, out: string): Promise<ExportSumma
   const documents = new PublishedDocuments(db);
   const comparisons = new Comparisons(documents);
 
-  site.write(sitePath.home, staticPage("首页", homeBody(published, staticLinks(sitePath.home)), sitePath.home));
+  const home = homeBody(LANG, published, staticLinks(sitePath.home));
+  site.write(sitePath.home, staticPage(LANG, t(LANG, "site.home"), home, sitePath.home));
 
   const departments = byDepartment(published);
   for (const budgets of departments) {
@@ -83,13 +88,14 @@ export async function exportSite(store: Store, out: string): Promise<ExportSumma
     const path = sitePath.department(first.departmentId);
     const columns = [];
     for (const budget of budgets) columns.push({ budget, figures: await documents.keyFigures(budget) });
-    site.write(path, staticPage(first.department, departmentBody(columns, staticLinks(path)), path));
+    site.write(path, staticPage(LANG, first.department, departmentBody(LANG, columns, staticLinks(path)), path));
     for (const [a, b] of consecutivePairs(budgets)) {
       const comparePath = sitePath.compare(a.budgetId, b.budgetId);
       const links = staticLinks(comparePath);
-      const crumbs = `<p class="portal-crumbs"><a href="${escapeHtml(links.home)}">预算公开平台</a> › <a href="${escapeHtml(links.department(a.departmentId))}">${escapeHtml(a.department)}</a></p>`;
-      const body = `${crumbs}\n<h1>预算对比：${escapeHtml(budgetName(a))}与${escapeHtml(budgetName(b))}</h1>\n${await comparisons.body(a, b, links)}`;
-      site.write(comparePath, staticPage("预算对比", body, comparePath));
+      const crumbs = `<p class="portal-crumbs"><a href="${escapeHtml(links.home)}">${escapeHtml(t(LANG, "site.name"))}</a> › <a href="${escapeHtml(links.department(a.departmentId))}">${escapeHtml(a.department)}</a></p>`;
+      const title = t(LANG, "comparePage.titleOf", { a: budgetName(LANG, a), b: budgetName(LANG, b) });
+      const body = `${crumbs}\n<h1>${escapeHtml(title)}</h1>\n${await comparisons.body(LANG, a, b, links)}`;
+      site.write(comparePath, staticPage(LANG, t(LANG, "comparePage.title"), body, comparePath));
     }
   }
 
@@ -104,13 +110,14 @@ export async function exportSite(store: Store, out: string): Promise<ExportSumma
         continue;
       }
       const html = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8");
-      site.write(target, injectBanner(html, portalBanner(p, staticLinks(target))));
+      site.write(target, injectBanner(html, portalBanner(p, staticLinks(target), LANG)));
     }
   }
 
   const hits = await searchPublished(db, "", [], Number.MAX_SAFE_INTEGER);
   site.write(sitePath.searchIndex, searchIndex(hits));
   site.write(sitePath.searchScript, SEARCH_SCRIPT);
-  site.write(sitePath.search, staticPage("搜索", staticSearchBody(hits), sitePath.search, sitePath.searchScript));
+  const search = staticSearchBody(LANG, hits);
+  site.write(sitePath.search, staticPage(LANG, t(LANG, "site.search"), search, sitePath.search, sitePath.searchScript));
   return { budgets: published.length, departments: departments.length, files: site.files, bytes: site.bytes };
 }

@@ -4,9 +4,12 @@
  * compare-page.ts) and are written against PortalLinks, so that export.ts writes the same pages as static files.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { escapeHtml } from "../../render/html/escape.ts";
 import { listPublished, searchPublished } from "../../store/published.ts";
 import type { ServerContext } from "../context.ts";
 import { notFound } from "../http-error.ts";
+import { t } from "../i18n.ts";
+import { localeOf } from "../language.ts";
 import { serverPage } from "../views/page.ts";
 import { Comparisons, compareForm, latestPair } from "./compare-page.ts";
 import { departmentBody } from "./department.ts";
@@ -17,12 +20,14 @@ import { MAX_HITS, normaliseQuery, searchBody } from "./search.ts";
 import { queryAmounts } from "./search-entries.ts";
 
 const send = (request: FastifyRequest, reply: FastifyReply, title: string, body: string) =>
-  reply.type("text/html; charset=utf-8").send(serverPage({ title, body, user: request.viewer?.user }));
+  reply
+    .type("text/html; charset=utf-8")
+    .send(serverPage({ title, body, user: request.viewer?.user, ...localeOf(request) }));
 
-/** An id from the query string or path: digits only, else the page does not exist. */
-function idOf(text: unknown, what: string): number | undefined {
+/** An id from the query string or path: digits only, else the page does not exist (`missing` says what is not). */
+function idOf(text: unknown, missing: string): number | undefined {
   if (text === undefined || text === "") return undefined;
-  if (typeof text !== "string" || !/^\d{1,12}$/.test(text)) throw notFound(what);
+  if (typeof text !== "string" || !/^\d{1,12}$/.test(text)) throw notFound(missing, { id: String(text) });
   return Number(text);
 }
 
@@ -31,45 +36,53 @@ export function registerPortalPages(app: FastifyInstance, context: ServerContext
   const documents = new PublishedDocuments(db);
   const comparisons = new Comparisons(documents);
 
-  app.get("/", async (request, reply) => send(request, reply, "首页", homeBody(await listPublished(db), serverLinks)));
+  app.get("/", async (request, reply) => {
+    const body = homeBody(request.lang, await listPublished(db), serverLinks);
+    return send(request, reply, t(request.lang, "site.home"), body);
+  });
 
   app.get<{ Params: { id: string } }>("/departments/:id", async (request, reply) => {
-    const id = idOf(request.params.id, `部门 ${request.params.id}`);
+    const id = idOf(request.params.id, "notFound.department");
     const budgets = (await listPublished(db)).filter((p) => p.departmentId === id);
     // A department with nothing published is not public: the same answer as one that does not exist.
-    if (budgets.length === 0) throw notFound(`部门 ${request.params.id}`);
+    if (budgets.length === 0) throw notFound("notFound.department", { id: request.params.id });
     const columns = await Promise.all(
       budgets.map(async (budget) => ({ budget, figures: await documents.keyFigures(budget) })),
     );
-    return send(request, reply, budgets[0]?.department ?? "部门", departmentBody(columns, serverLinks));
+    const title = budgets[0]?.department ?? "";
+    return send(request, reply, title, departmentBody(request.lang, columns, serverLinks));
   });
 
   app.get<{ Querystring: { q?: unknown } }>("/search", async (request, reply) => {
+    const { lang } = request;
     const query = normaliseQuery(request.query.q);
     const amounts = queryAmounts(query);
     const hits = query ? await searchPublished(db, query, amounts, MAX_HITS) : [];
-    return send(request, reply, query ? `搜索：${query}` : "搜索", searchBody(query, hits, amounts, serverLinks));
+    const title = query ? t(lang, "search.pageTitle", { query }) : t(lang, "site.search");
+    return send(request, reply, title, searchBody(lang, query, hits, amounts, serverLinks));
   });
 
   app.get<{ Querystring: { a?: unknown; b?: unknown; department?: unknown } }>("/compare", async (request, reply) => {
+    const { lang } = request;
     const published = await listPublished(db);
-    const find = (raw: unknown, what: string) => {
-      const id = idOf(raw, what);
+    const find = (raw: unknown) => {
+      const id = idOf(raw, "notFound.published");
       if (id === undefined) return undefined;
       const found = published.find((p) => p.budgetId === id);
-      if (!found) throw notFound(`已公开预算 ${id}`);
+      if (!found) throw notFound("notFound.published", { id });
       return found;
     };
-    let [a, b] = [find(request.query.a, "对比基准"), find(request.query.b, "对比对象")];
-    const department = idOf(request.query.department, "部门");
+    let [a, b] = [find(request.query.a), find(request.query.b)];
+    const department = idOf(request.query.department, "notFound.department");
     if (department !== undefined && !a && !b) {
       [a, b] = latestPair(published, department) ?? [];
-      if (!a) throw notFound(`部门 ${department} 的已公开预算`);
+      if (!a) throw notFound("notFound.departmentPublished", { id: department });
     }
     const body =
       a && b
-        ? await comparisons.body(a, b, serverLinks)
-        : '<p class="portal-hint">选择两份已公开的预算进行对比：同一部门的两个年度，或两个部门。</p>';
-    return send(request, reply, "预算对比", `<h1>预算对比</h1>\n${compareForm(published, a, b)}\n${body}`);
+        ? await comparisons.body(lang, a, b, serverLinks)
+        : `<p class="portal-hint">${escapeHtml(t(lang, "comparePage.hint"))}</p>`;
+    const title = t(lang, "comparePage.title");
+    return send(request, reply, title, `<h1>${escapeHtml(title)}</h1>\n${compareForm(lang, published, a, b)}\n${body}`);
   });
 }

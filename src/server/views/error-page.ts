@@ -1,13 +1,18 @@
 /** An error as a page: the status and a message that says what went wrong, never a stack trace. */
 import { escapeHtml } from "../../render/html/escape.ts";
-import type { User } from "../../store/schema.ts";
-import { serverPage } from "./page.ts";
+import { t } from "../i18n.ts";
+import { type PageSpec, serverPage } from "./page.ts";
 
-export function errorPage(status: number, message: string, user?: User): string {
-  const hint = status === 401 ? '<p><a href="/login">登录</a></p>' : '<p><a href="/">返回首页</a></p>';
+export function errorPage(status: number, message: string, frame: Omit<PageSpec, "title" | "body">): string {
+  const { lang } = frame;
+  const hint =
+    status === 401
+      ? `<p><a href="/login">${escapeHtml(t(lang, "site.signIn"))}</a></p>`
+      : `<p><a href="/">${escapeHtml(t(lang, "errorPage.home"))}</a></p>`;
+  const title = t(lang, "errorPage.title", { status });
   return serverPage({
-    title: `错误 ${status}`,
-    body: `<h1>错误 ${status}</h1>\n<p class="flash error" role="alert">${escapeHtml(message)}</p>\n${hint}`,
-    user,
+    ...frame,
+    title,
+    body: `<h1>${escapeHtml(title)}</h1>\n<p class="flash error" role="alert">${escapeHtml(message)}</p>\n${hint}`,
   });
 }

@@ -23,7 +23,7 @@ const DONE = { submit: "submitted", return: "returned", approve: "approved", pub
 
 function baseVersionOf(fields: Record<string, string>): number {
   const base = integerField(fields.baseVersion, "baseVersion");
-  if (base === undefined) throw new HttpError(422, "缺少版本号 baseVersion (missing baseVersion)");
+  if (base === undefined) throw new HttpError(422, "error.missingBaseVersion");
   return base;
 }
 
@@ -39,7 +39,7 @@ export function registerBudgetForms(app: FastifyInstance, context: ServerContext
         await takeAction(context, viewer.user, id, action, baseVersionOf(fields), fields.comment ?? "");
         return reply.redirect(`/workbench/budgets/${id}?done=${DONE[action]}`, 303);
       } catch (error) {
-        const problem = userError(error);
+        const problem = userError(error, viewer.lang);
         const state = { error: problem, action: { action, comment: fields.comment ?? "" } };
         return sendBudgetPage(reply, context, viewer, id, state, problem.status);
       }
@@ -60,7 +60,7 @@ export function registerBudgetForms(app: FastifyInstance, context: ServerContext
       const anchor = encodeURIComponent(commentsAnchor(draft.tableId));
       return reply.redirect(`/workbench/budgets/${id}?done=commented#${anchor}`, 303);
     } catch (error) {
-      const problem = userError(error);
+      const problem = userError(error, viewer.lang);
       return sendBudgetPage(reply, context, viewer, id, { error: problem, comment: draft }, problem.status);
     }
   });
@@ -72,7 +72,7 @@ export function registerBudgetForms(app: FastifyInstance, context: ServerContext
     const base = baseVersionOf(fields);
     const budget = await visibleBudget(context, viewer.user, id);
     const baseVersion = await getVersion(context.store.db, budget.id, base);
-    if (!baseVersion) throw new HttpError(422, `没有第 ${base} 版 (no version ${base})`);
+    if (!baseVersion) throw new HttpError(422, "error.noVersion", { number: base });
     // Only what differs from the version the form showed is an edit; the rest is what the user saw, not typed.
     const { edits, changed } = editsFromFields(parseDocument(baseVersion), fields);
     if (edits.sections.length === 0 && edits.reasons.length === 0) {
@@ -82,7 +82,7 @@ export function registerBudgetForms(app: FastifyInstance, context: ServerContext
       await editNarrative(context, viewer.user, id, base, edits);
       return reply.redirect(`/workbench/budgets/${id}?done=edited#narrative`, 303);
     } catch (error) {
-      const problem = userError(error);
+      const problem = userError(error, viewer.lang);
       const rebased = problem.status === 409 ? (problem.head ?? budget.head) : base;
       const state = { error: problem, narrative: { fields: changed, baseVersion: rebased } };
       return sendBudgetPage(reply, context, viewer, id, state, problem.status);

@@ -3,9 +3,11 @@
  * of its rows), and the comments on the budget as a whole at the end. A comment whose form was refused comes back
  * with its text, so nothing typed is lost.
  */
+import { type Lang, rawHtml } from "../../i18n.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { listComments } from "../../store/comments.ts";
-import { formatTime, ROLE_NAMES } from "./labels.ts";
+import { t, tHtml } from "../i18n.ts";
+import { formatTime, roleName } from "./labels.ts";
 import { csrfField, type Viewer } from "./respond.ts";
 
 export type CommentRow = Awaited<ReturnType<typeof listComments>>[number];
@@ -24,15 +26,22 @@ export interface RowChoice {
 /** Where a comment's anchor is: `comments-T02`, or `comments-general` for the budget as a whole. */
 export const commentsAnchor = (tableId: string) => `comments-${tableId || "general"}`;
 
-function commentItem(comment: CommentRow, rowLabels: ReadonlyMap<string, string>): string {
+function commentItem(lang: Lang, comment: CommentRow, rowLabels: ReadonlyMap<string, string>): string {
   const row = comment.row_key ? (rowLabels.get(comment.row_key) ?? comment.row_key) : "";
+  const meta = tHtml(lang, "comments.meta", {
+    author: rawHtml(`<strong>${escapeHtml(comment.author)}</strong>`),
+    role: roleName(lang, comment.authorRole),
+    time: rawHtml(formatTime(comment.created_at)),
+    number: comment.version_number,
+  });
   return `<li class="comment">
-<p class="comment-meta"><strong>${escapeHtml(comment.author)}</strong>（${ROLE_NAMES[comment.authorRole] ?? ""}）${formatTime(comment.created_at)} · 第 ${comment.version_number} 版${row ? ` · 行：${escapeHtml(row)}` : ""}</p>
+<p class="comment-meta">${meta}${row ? escapeHtml(t(lang, "comments.row", { row })) : ""}</p>
 <p class="comment-text">${escapeHtml(comment.text)}</p>
 </li>`;
 }
 
 function commentForm(viewer: Viewer, budgetId: number, tableId: string, rows: RowChoice[], draft?: CommentDraft) {
+  const { lang } = viewer;
   const mine = draft && draft.tableId === tableId ? draft : undefined;
   const options = rows.map(
     (r) =>
@@ -40,13 +49,13 @@ function commentForm(viewer: Viewer, budgetId: number, tableId: string, rows: Ro
   );
   const rowSelect =
     rows.length > 0
-      ? `<label>针对 <select name="rowKey"><option value="">整张表</option>${options.join("")}</select></label>`
+      ? `<label>${escapeHtml(t(lang, "comments.target"))} <select name="rowKey"><option value="">${escapeHtml(t(lang, "comments.wholeTable"))}</option>${options.join("")}</select></label>`
       : "";
   return `<form class="stack comment-form" method="post" action="/workbench/budgets/${budgetId}/comments">
 ${csrfField(viewer)}<input type="hidden" name="tableId" value="${escapeHtml(tableId)}">
 ${rowSelect}
-<label>意见 <textarea name="text" rows="3" required maxlength="20000">\n${escapeHtml(mine?.text ?? "")}</textarea></label>
-<button type="submit">发表意见</button>
+<label>${escapeHtml(t(lang, "comments.text"))} <textarea name="text" rows="3" required maxlength="20000">\n${escapeHtml(mine?.text ?? "")}</textarea></label>
+<button type="submit">${escapeHtml(t(lang, "comments.submit"))}</button>
 </form>`;
 }
 
@@ -61,10 +70,10 @@ export function commentBlock(
 ): string {
   const own = comments.filter((c) => c.table_id === tableId);
   const labels = new Map(rows.map((r) => [r.key, r.label]));
-  const heading = tableId ? `对本表的意见（${own.length}）` : `总体意见（${own.length}）`;
+  const heading = t(viewer.lang, tableId ? "comments.table" : "comments.general", { count: own.length });
   return `<div class="comments" id="${escapeHtml(commentsAnchor(tableId))}">
 <h3>${escapeHtml(heading)}</h3>
-${own.length > 0 ? `<ol class="comment-list">\n${own.map((c) => commentItem(c, labels)).join("\n")}\n</ol>` : ""}
+${own.length > 0 ? `<ol class="comment-list">\n${own.map((c) => commentItem(viewer.lang, c, labels)).join("\n")}\n</ol>` : ""}
 ${commentForm(viewer, budgetId, tableId, rows, draft)}
 </div>`;
 }

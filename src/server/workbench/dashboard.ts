@@ -8,39 +8,42 @@ import { type BudgetRow, listBudgets } from "../../store/budgets.ts";
 import { getDepartment } from "../../store/users.ts";
 import { allowedFrom, mayTake } from "../../store/workflow.ts";
 import type { ServerContext } from "../context.ts";
-import { budgetName, findingCounts, formatTime, ROLE_NAMES, statusBadge } from "./labels.ts";
+import { phaseName, say, t } from "../i18n.ts";
+import { budgetName, findingCounts, formatTime, statusBadge, versionName } from "./labels.ts";
 import { csrfField, doneFlash, sendPage, type Viewer, viewerOf } from "./respond.ts";
 import { uploadForm } from "./upload-form.ts";
 
 const link = (b: BudgetRow, text: string) => `<a href="/workbench/budgets/${b.id}">${escapeHtml(text)}</a>`;
 
 function budgetTable(viewer: Viewer, budgets: BudgetRow[], withDepartment: boolean): string {
-  if (budgets.length === 0) return '<p class="empty">暂无预算。</p>';
+  const { lang } = viewer;
+  if (budgets.length === 0) return `<p class="empty">${escapeHtml(t(lang, "dashboard.none"))}</p>`;
   const mayUpload = mayTake(viewer.user.role, "upload");
   const rows = budgets.map((b) => {
     const upload =
       mayUpload && allowedFrom("upload", b.status) ? uploadForm(viewer, { baseVersion: b.head, compact: true }) : "";
+    const year = t(lang, "budget.yearPhase", { year: b.year, phase: phaseName(lang, b.phase) });
     return `<tr>
 ${withDepartment ? `<td>${link(b, b.department)}</td>` : ""}
-<td>${withDepartment ? b.year : link(b, `${b.year} 年${b.phase}`)}</td>
-<td>${statusBadge(b.status)}</td>
-<td>第 ${b.head} 版</td>
-<td>${findingCounts(b.errors, b.warnings)}</td>
+<td>${withDepartment ? b.year : link(b, year)}</td>
+<td>${statusBadge(lang, b.status)}</td>
+<td>${escapeHtml(versionName(lang, b.head))}</td>
+<td>${findingCounts(lang, b.errors, b.warnings)}</td>
 <td>${formatTime(b.updated_at)}</td>
 ${mayUpload ? `<td>${upload}</td>` : ""}
 </tr>`;
   });
   const head = [
-    withDepartment ? "部门" : "",
-    "年度",
-    "状态",
-    "当前版本",
-    "校验",
-    "更新时间",
-    mayUpload ? "上传新版本" : "",
+    withDepartment ? "dashboard.department" : "",
+    "dashboard.year",
+    "dashboard.status",
+    "dashboard.version",
+    "dashboard.check",
+    "dashboard.updated",
+    mayUpload ? "dashboard.newVersion" : "",
   ].filter(Boolean);
   return `<div class="table-scroll"><table class="wb-table">
-<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead>
+<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(t(lang, h))}</th>`).join("")}</tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
@@ -54,10 +57,11 @@ const queueOrder = (budgets: BudgetRow[]) => [
 ];
 
 function publishForms(viewer: Viewer, approved: BudgetRow[]): string {
-  if (approved.length === 0) return '<p class="empty">没有待公开的预算。</p>';
+  const { lang } = viewer;
+  if (approved.length === 0) return `<p class="empty">${escapeHtml(t(lang, "dashboard.noneToPublish"))}</p>`;
   const items = approved.map((b) => {
-    return `<li>${link(b, budgetName(b))} 第 ${b.head} 版 ${findingCounts(b.errors, b.warnings)}
-<form class="inline" method="post" action="/workbench/budgets/${b.id}/publish">${csrfField(viewer)}<input type="hidden" name="baseVersion" value="${b.head}"><button class="primary" type="submit">公开第 ${b.head} 版</button></form></li>`;
+    return `<li>${link(b, budgetName(lang, b))} ${escapeHtml(versionName(lang, b.head))} ${findingCounts(lang, b.errors, b.warnings)}
+<form class="inline" method="post" action="/workbench/budgets/${b.id}/publish">${csrfField(viewer)}<input type="hidden" name="baseVersion" value="${b.head}"><button class="primary" type="submit">${escapeHtml(t(lang, "workflow.publish", { number: b.head }))}</button></form></li>`;
   });
   return `<ul class="publish-list">\n${items.join("\n")}\n</ul>`;
 }
@@ -65,35 +69,38 @@ function publishForms(viewer: Viewer, approved: BudgetRow[]): string {
 /** The dashboard's body; `notice` (trusted HTML) is a flash or error message shown at the top. */
 export async function dashboardBody(context: ServerContext, viewer: Viewer, notice = ""): Promise<string> {
   const { db } = context.store;
-  const { user } = viewer;
-  const heading = `<h1>工作台</h1>\n<p class="lead">${escapeHtml(user.display_name)}（${ROLE_NAMES[user.role]}）</p>\n${notice}`;
+  const { user, lang } = viewer;
+  const who = t(lang, "site.account", { name: user.display_name, role: say(`role.${user.role}`) });
+  const heading = `<h1>${escapeHtml(t(lang, "site.workbench"))}</h1>\n<p class="lead">${escapeHtml(who)}</p>\n${notice}`;
+  const uploadTitle = `<h2 id="upload-title">${escapeHtml(t(lang, "dashboard.upload"))}</h2>`;
   if (user.role === "preparer") {
     const department = user.department_id === null ? undefined : await getDepartment(db, user.department_id);
     const budgets = await listBudgets(db, { departmentId: user.department_id ?? -1 });
     return `${heading}
-<section aria-labelledby="own-title"><h2 id="own-title">本部门预算：${escapeHtml(department?.name ?? "")}</h2>
+<section aria-labelledby="own-title"><h2 id="own-title">${escapeHtml(t(lang, "dashboard.own", { department: department?.name ?? "" }))}</h2>
 ${budgetTable(viewer, budgets, false)}</section>
-<section aria-labelledby="upload-title"><h2 id="upload-title">上传</h2>
-<p>上传本部门新年度的预算；已有预算请在上表中上传新版本。</p>
+<section aria-labelledby="upload-title">${uploadTitle}
+<p>${escapeHtml(t(lang, "dashboard.uploadHint"))}</p>
 ${uploadForm(viewer)}</section>`;
   }
   const budgets = await listBudgets(db);
-  const queue = `<section aria-labelledby="queue-title"><h2 id="queue-title">审核队列</h2>
+  const queue = `<section aria-labelledby="queue-title"><h2 id="queue-title">${escapeHtml(t(lang, "dashboard.queue"))}</h2>
 ${budgetTable(viewer, queueOrder(budgets), true)}</section>`;
   if (user.role === "reviewer") return `${heading}\n${queue}`;
   const approved = budgets.filter((b) => b.status === "approved");
   return `${heading}
-<p><a href="/workbench/users">账户管理</a></p>
-<section aria-labelledby="publish-title"><h2 id="publish-title">待公开</h2>
+<p><a href="/workbench/users">${escapeHtml(t(lang, "users.title"))}</a></p>
+<section aria-labelledby="publish-title"><h2 id="publish-title">${escapeHtml(t(lang, "dashboard.toPublish"))}</h2>
 ${publishForms(viewer, approved)}</section>
 ${queue}
-<section aria-labelledby="upload-title"><h2 id="upload-title">上传</h2>
+<section aria-labelledby="upload-title">${uploadTitle}
 ${uploadForm(viewer)}</section>`;
 }
 
 export function registerDashboard(app: FastifyInstance, context: ServerContext): void {
   app.get("/workbench", async (request, reply) => {
     const viewer = viewerOf(request);
-    return sendPage(reply, viewer, "工作台", await dashboardBody(context, viewer, doneFlash(request.query)));
+    const body = await dashboardBody(context, viewer, doneFlash(request.query, viewer.lang));
+    return sendPage(reply, viewer, t(viewer.lang, "site.workbench"), body);
   });
 }

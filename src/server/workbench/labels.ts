@@ -1,28 +1,25 @@
-/** The words the workbench shows for statuses, roles, actions, times and finding counts, in Chinese. */
+/**
+ * The words the workbench shows for statuses, roles, actions, times and finding counts, in the viewer's language
+ * (`status.*`, `role.*`, `action.*` in data/messages/server.yaml).
+ */
+import type { Lang } from "../../i18n.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { BudgetStatus, Role } from "../../store/schema.ts";
+import { phaseName, SERVER_MESSAGES, t } from "../i18n.ts";
 
-export const STATUS_NAMES: Record<BudgetStatus, string> = {
-  draft: "草稿",
-  submitted: "待审核",
-  returned: "已退回",
-  approved: "审核通过",
-  published: "已公开",
-};
+export const STATUSES: BudgetStatus[] = ["draft", "submitted", "returned", "approved", "published"];
+export const ROLES: Role[] = ["admin", "reviewer", "preparer"];
 
-export const ROLE_NAMES: Record<Role, string> = { admin: "管理员", reviewer: "审核人员", preparer: "编制人员" };
+/** A status, role or action the catalogue does not know (a newer store) is shown by its code. */
+const named = (lang: Lang, group: string, code: string) =>
+  SERVER_MESSAGES.has(`${group}.${code}`) ? t(lang, `${group}.${code}`) : code;
 
-export const ACTION_NAMES: Record<string, string> = {
-  upload: "上传",
-  edit: "修改说明",
-  submit: "提交审核",
-  return: "退回修改",
-  approve: "审核通过",
-  publish: "公开",
-};
+export const statusName = (lang: Lang, status: string) => named(lang, "status", status);
+export const roleName = (lang: Lang, role: string) => named(lang, "role", role);
+export const actionName = (lang: Lang, action: string) => named(lang, "action", action);
 
-export const statusBadge = (status: BudgetStatus) =>
-  `<span class="status status-${status}">${STATUS_NAMES[status] ?? escapeHtml(status)}</span>`;
+export const statusBadge = (lang: Lang, status: BudgetStatus) =>
+  `<span class="status status-${escapeHtml(status)}">${escapeHtml(statusName(lang, status))}</span>`;
 
 /** Stored times are UTC; people here read Beijing time (UTC+8, no daylight saving), so it is shown as that. */
 export function formatTime(iso: string): string {
@@ -33,18 +30,25 @@ export function formatTime(iso: string): string {
 }
 
 /** A version's validation status: its error and warning counts, or that it passed. */
-export function findingCounts(errors: number, warnings: number): string {
-  if (errors === 0 && warnings === 0) return '<span class="check-ok">校验通过</span>';
+export function findingCounts(lang: Lang, errors: number, warnings: number): string {
+  if (errors === 0 && warnings === 0) return `<span class="check-ok">${escapeHtml(t(lang, "check.passed"))}</span>`;
   const parts = [
-    errors > 0 ? `<span class="severity severity-error">错误 ${errors}</span>` : "",
-    warnings > 0 ? `<span class="severity severity-warning">警告 ${warnings}</span>` : "",
+    errors > 0
+      ? `<span class="severity severity-error">${escapeHtml(t(lang, "check.errors", { count: errors }))}</span>`
+      : "",
+    warnings > 0
+      ? `<span class="severity severity-warning">${escapeHtml(t(lang, "check.warnings", { count: warnings }))}</span>`
+      : "",
   ];
   return parts.filter(Boolean).join(" ");
 }
 
 /** A budget as people name it: 某部门 2021 年预算. */
-export const budgetName = (b: { department: string; year: number; phase: string }) =>
-  `${b.department} ${b.year} 年${b.phase}`;
+export const budgetName = (lang: Lang, b: { department: string; year: number; phase: string }) =>
+  t(lang, "budget.name", { department: b.department, year: b.year, phase: phaseName(lang, b.phase) });
+
+/** A version as people name it: 第 2 版. */
+export const versionName = (lang: Lang, number: number) => t(lang, "version.number", { number });
 
 /** A content hash, shortened for lists with the whole of it in the tooltip. */
 export const shortHash = (hash: string) =>

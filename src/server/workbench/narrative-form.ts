@@ -4,12 +4,15 @@
  * marked, as in the budget book. Only the fields that differ from the version the form was based on are sent on,
  * so a form saved after a conflict re-applies the user's own changes and nothing else.
  */
+import { type Lang, rawHtml } from "../../i18n.ts";
 import type { BudgetDocument, Fact } from "../../model/document.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import { type Findings, findingList, narrativeMarks } from "../../render/html/findings.ts";
 import { renderPart3 } from "../../render/html/narrative.ts";
 import { sectionAnchor } from "../../render/html/outline.ts";
+import { t as htmlWord } from "../../render/html/words.ts";
 import { partTitles } from "../../render/outline.ts";
+import { t, tHtml } from "../i18n.ts";
 import type { NarrativeEdits } from "../operations.ts";
 import { csrfField, type Viewer } from "./respond.ts";
 
@@ -45,28 +48,35 @@ export function editsFromFields(base: BudgetDocument, fields: Record<string, str
 
 const rowsFor = (text: string) => Math.min(24, Math.max(3, Math.ceil(text.length / 50) + text.split("\n").length));
 
-/** A textarea; a value kept from a refused save is flagged, with the newest version's text to compare. */
-function area(name: string, label: string, current: string, drafts: Record<string, string>, rows?: number): string {
+/** A textarea (`label` is HTML); a value kept from a refused save is flagged, with the newest version's text. */
+function area(
+  lang: Lang,
+  name: string,
+  label: string,
+  current: string,
+  drafts: Record<string, string>,
+  rows?: number,
+): string {
   const draft = drafts[name];
   const value = draft ?? current;
+  const latest = `<details><summary>${escapeHtml(t(lang, "narrative.latest"))}</summary><pre class="current-text">${escapeHtml(current)}</pre></details>`;
   const kept =
     draft === undefined
       ? ""
-      : `<p class="draft-note">这里是你尚未保存的修改。</p>${
-          normalise(draft) === current
-            ? ""
-            : `<details><summary>最新版本中的内容</summary><pre class="current-text">${escapeHtml(current)}</pre></details>`
-        }`;
+      : `<p class="draft-note">${escapeHtml(t(lang, "narrative.draft"))}</p>${normalise(draft) === current ? "" : latest}`;
   return `<label>${label}<textarea name="${escapeHtml(name)}" rows="${rows ?? rowsFor(value)}" maxlength="20000">\n${escapeHtml(value)}</textarea></label>${kept}`;
 }
 
-function reasonInputs(sectionId: string, facts: Fact[], drafts: Record<string, string>): string {
+function reasonInputs(lang: Lang, sectionId: string, facts: Fact[], drafts: Record<string, string>): string {
   const inputs = facts.flatMap((fact, i) =>
     hasReason(fact)
       ? [
           area(
+            lang,
             reasonField(sectionId, i),
-            `<span class="fact-text">${escapeHtml(fact.text)}</span> 变动原因`,
+            tHtml(lang, "narrative.reason", {
+              fact: rawHtml(`<span class="fact-text">${escapeHtml(fact.text)}</span>`),
+            }),
             fact.reason ?? "",
             drafts,
             2,
@@ -78,11 +88,11 @@ function reasonInputs(sectionId: string, facts: Fact[], drafts: Record<string, s
 }
 
 /** Typed text that has no field in the form (its section is gone, or the form is closed): shown, never dropped. */
-function leftovers(drafts: Record<string, string>, shown: Set<string>): string {
+function leftovers(lang: Lang, drafts: Record<string, string>, shown: Set<string>): string {
   const rest = Object.entries(drafts).filter(([name]) => !shown.has(name));
   if (rest.length === 0) return "";
   const items = rest.map(([name, text]) => `<dt>${escapeHtml(name)}</dt><dd><pre>${escapeHtml(text)}</pre></dd>`);
-  return `<div class="unsaved"><p>以下是你未能保存的文字，请复制后在最新版本中重新修改：</p><dl>${items.join("")}</dl></div>`;
+  return `<div class="unsaved"><p>${escapeHtml(t(lang, "narrative.unsaved"))}</p><dl>${items.join("")}</dl></div>`;
 }
 
 export interface NarrativeOptions {
@@ -99,28 +109,30 @@ export function narrativeSection(
   findings: Findings,
   { canEdit, baseVersion, drafts = {} }: NarrativeOptions,
 ): string {
-  const title = partTitles(doc)[2] ?? "部门预算情况说明";
+  const { lang } = viewer;
+  // The part's title is the document's own, as published; only a document without one gets ours.
+  const title = partTitles(doc)[2] ?? t(lang, "budgetPage.part3");
   if (!canEdit) {
-    const read = renderPart3(doc, title, narrativeMarks(findings));
-    return `${leftovers(drafts, new Set())}\n${read}`;
+    const read = renderPart3(doc, title, narrativeMarks(findings, lang));
+    return `${leftovers(lang, drafts, new Set())}\n${read}`;
   }
   const shown = new Set<string>();
   const fieldsets = doc.part3.map((section) => {
     shown.add(textField(section.id));
     for (const [i, fact] of section.facts.entries()) if (hasReason(fact)) shown.add(reasonField(section.id, i));
-    const list = findingList(findings.forSection(section.id), { heading: "本节审核发现" });
+    const list = findingList(findings.forSection(section.id), { heading: htmlWord(lang, "findings.section"), lang });
     return `<fieldset class="narrative-section" id="${escapeHtml(sectionAnchor(section.id))}">
 <legend>${escapeHtml(section.title)}</legend>
 ${list}
-${area(textField(section.id), "正文", section.text, drafts)}
-${reasonInputs(section.id, section.facts, drafts)}
+${area(lang, textField(section.id), escapeHtml(t(lang, "narrative.text")), section.text, drafts)}
+${reasonInputs(lang, section.id, section.facts, drafts)}
 </fieldset>`;
   });
   return `<form class="narrative-form" method="post" action="/workbench/budgets/${budgetId}/narrative">
 ${csrfField(viewer)}<input type="hidden" name="baseVersion" value="${baseVersion}">
-<p class="hint">保存后生成第 ${baseVersion + 1} 版，版本历史中可查看与上一版的差异。</p>
-${leftovers(drafts, shown)}
+<p class="hint">${escapeHtml(t(lang, "narrative.hint", { number: baseVersion + 1 }))}</p>
+${leftovers(lang, drafts, shown)}
 ${fieldsets.join("\n")}
-<button class="primary" type="submit">保存说明文字</button>
+<button class="primary" type="submit">${escapeHtml(t(lang, "narrative.save"))}</button>
 </form>`;
 }

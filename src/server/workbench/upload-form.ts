@@ -4,6 +4,7 @@
  * is refused (409) instead of silently replacing someone else's newer one.
  */
 import { escapeHtml } from "../../render/html/escape.ts";
+import { t } from "../i18n.ts";
 import { UPLOAD_TYPES } from "../ingest.ts";
 import type { Viewer } from "./respond.ts";
 
@@ -17,11 +18,13 @@ export interface UploadFormOptions {
 export function uploadForm(viewer: Viewer, { baseVersion, label, compact }: UploadFormOptions = {}): string {
   const action = `/workbench/upload?_csrf=${encodeURIComponent(viewer.csrfToken)}`;
   const base = baseVersion === undefined ? "" : `<input type="hidden" name="baseVersion" value="${baseVersion}">`;
-  const heading = label ?? (baseVersion === undefined ? "上传新预算" : `上传新版本（替换第 ${baseVersion} 版）`);
+  const { lang } = viewer;
+  const heading =
+    label ?? (baseVersion === undefined ? t(lang, "upload.new") : t(lang, "upload.replace", { number: baseVersion }));
   return `<form class="${compact ? "upload-form compact" : "upload-form stack"}" method="post" action="${escapeHtml(action)}" enctype="multipart/form-data">
 ${base}
 <label>${escapeHtml(heading)} <input type="file" name="file" accept="${UPLOAD_TYPES.join(",")}" required></label>
-${compact ? "" : '<p class="hint">PDF、XLSX（报表或台账工作簿）或 JSON 预算文档；上传后立即校验。</p>'}
-<button class="primary" type="submit">上传</button>
+${compact ? "" : `<p class="hint">${escapeHtml(t(lang, "upload.hint"))}</p>`}
+<button class="primary" type="submit">${escapeHtml(t(lang, "upload.submit"))}</button>
 </form>`;
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { ServerContext } from "../context.ts";
+import { t } from "../i18n.ts";
 import { uploadBudget } from "../operations.ts";
 import { integerField, readUpload } from "../upload.ts";
 import { dashboardBody } from "./dashboard.ts";
@@ -24,15 +25,16 @@ export function registerUpload(app: FastifyInstance, context: ServerContext): vo
       });
       return reply.redirect(`/workbench/budgets/${budget.id}?done=uploaded`, 303);
     } catch (error) {
-      const problem = userError(error);
+      const { lang } = viewer;
+      const problem = userError(error, lang);
       const message =
         problem.status === 409 && problem.head !== undefined
-          ? `该预算已有第 ${problem.head} 版：请在它的行中（或预算页面上）上传新版本，未保存 (${problem.message})`
+          ? t(lang, "upload.exists", { head: problem.head })
           : problem.status === 413
-            ? `文件太大：最大 ${sizeText(context.maxUploadBytes)}，未保存 (file too large)`
+            ? t(lang, "upload.tooLarge", { size: sizeText(context.maxUploadBytes) })
             : problem.message;
       const body = await dashboardBody(context, viewer, errorFlash(message));
-      return sendPage(reply, viewer, "工作台", body, problem.status);
+      return sendPage(reply, viewer, t(lang, "site.workbench"), body, problem.status);
     }
   });
 }

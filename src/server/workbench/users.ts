@@ -9,46 +9,51 @@ import { listDepartments, listUsers } from "../../store/users.ts";
 import { createAccount } from "../accounts.ts";
 import { requireUser } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
-import { formatTime, ROLE_NAMES } from "./labels.ts";
+import { t } from "../i18n.ts";
+import { formatTime, ROLES, roleName } from "./labels.ts";
 import { csrfField, doneFlash, errorFlash, formFields, sendPage, userError, type Viewer, viewerOf } from "./respond.ts";
 
-const ROLES = Object.keys(ROLE_NAMES) as Role[];
+const COLUMNS = ["users.username", "users.displayName", "users.role", "users.department", "users.created"];
 
 async function usersBody(context: ServerContext, viewer: Viewer, notice: string, typed: Record<string, string> = {}) {
   const { db } = context.store;
+  const { lang } = viewer;
+  const word = (key: string) => escapeHtml(t(lang, key));
   const [users, departments] = await Promise.all([listUsers(db), listDepartments(db)]);
   const names = new Map(departments.map((d) => [d.id, d.name]));
   const rows = users.map(
-    (u) => `<tr><td>${escapeHtml(u.username)}</td><td>${escapeHtml(u.display_name)}</td><td>${ROLE_NAMES[u.role]}</td>
+    (
+      u,
+    ) => `<tr><td>${escapeHtml(u.username)}</td><td>${escapeHtml(u.display_name)}</td><td>${escapeHtml(roleName(lang, u.role))}</td>
 <td>${escapeHtml(u.department_id === null ? "" : (names.get(u.department_id) ?? ""))}</td><td>${formatTime(u.created_at)}</td></tr>`,
   );
   const value = (name: string) => escapeHtml(typed[name] ?? "");
   const role = typed.role ?? "preparer";
   const roleOptions = ROLES.map(
-    (r) => `<option value="${r}"${r === role ? " selected" : ""}>${ROLE_NAMES[r]}</option>`,
+    (r) => `<option value="${r}"${r === role ? " selected" : ""}>${escapeHtml(roleName(lang, r))}</option>`,
   ).join("");
   // A datalist offers the departments already known without needing a script; a new name creates the department.
   const departmentOptions = departments.map((d) => `<option value="${escapeHtml(d.name)}"></option>`).join("");
-  return `<header class="wb-head"><p class="eyebrow"><a href="/workbench">工作台</a></p><h1>账户管理</h1></header>
+  return `<header class="wb-head"><p class="eyebrow"><a href="/workbench">${word("site.workbench")}</a></p><h1>${word("users.title")}</h1></header>
 ${notice}
-<section aria-labelledby="users-title"><h2 id="users-title">全部账户（${users.length}）</h2>
+<section aria-labelledby="users-title"><h2 id="users-title">${escapeHtml(t(lang, "users.all", { count: users.length }))}</h2>
 <div class="table-scroll"><table class="wb-table">
-<thead><tr><th scope="col">用户名</th><th scope="col">显示名</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">创建时间</th></tr></thead>
+<thead><tr>${COLUMNS.map((key) => `<th scope="col">${word(key)}</th>`).join("")}</tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table></div>
 </section>
-<section aria-labelledby="create-title"><h2 id="create-title">新建账户</h2>
+<section aria-labelledby="create-title"><h2 id="create-title">${word("users.create")}</h2>
 <form class="stack" method="post" action="/workbench/users">
 ${csrfField(viewer)}
-<label>用户名 <input name="username" required maxlength="64" autocomplete="off" value="${value("username")}"></label>
-<label>显示名 <input name="displayName" maxlength="100" value="${value("displayName")}"></label>
-<label>初始密码 <input name="password" type="password" required autocomplete="new-password" maxlength="200"></label>
-<label>角色 <select name="role">${roleOptions}</select></label>
-<label>部门（编制人员必填，填写公开时使用的部门全称）<input name="department" list="departments" maxlength="200" value="${value("department")}"></label>
+<label>${word("users.username")} <input name="username" required maxlength="64" autocomplete="off" value="${value("username")}"></label>
+<label>${word("users.displayName")} <input name="displayName" maxlength="100" value="${value("displayName")}"></label>
+<label>${word("users.password")} <input name="password" type="password" required autocomplete="new-password" maxlength="200"></label>
+<label>${word("users.role")} <select name="role">${roleOptions}</select></label>
+<label>${word("users.departmentField")}<input name="department" list="departments" maxlength="200" value="${value("department")}"></label>
 <datalist id="departments">${departmentOptions}</datalist>
-<button class="primary" type="submit">创建账户</button>
+<button class="primary" type="submit">${word("users.submit")}</button>
 </form>
 </section>`;
 }
@@ -57,7 +62,8 @@ export function registerUserPages(app: FastifyInstance, context: ServerContext):
   app.get("/workbench/users", async (request, reply) => {
     const viewer = viewerOf(request);
     requireUser(request, "admin");
-    return sendPage(reply, viewer, "账户管理", await usersBody(context, viewer, doneFlash(request.query)));
+    const body = await usersBody(context, viewer, doneFlash(request.query, viewer.lang));
+    return sendPage(reply, viewer, t(viewer.lang, "users.title"), body);
   });
   app.post("/workbench/users", async (request, reply) => {
     const viewer = viewerOf(request);
@@ -73,10 +79,10 @@ export function registerUserPages(app: FastifyInstance, context: ServerContext):
       });
       return reply.redirect("/workbench/users?done=created", 303);
     } catch (error) {
-      const problem = userError(error);
+      const problem = userError(error, viewer.lang);
       const { password: _password, ...typed } = fields;
       const body = await usersBody(context, viewer, errorFlash(problem.message), typed);
-      return sendPage(reply, viewer, "账户管理", body, problem.status);
+      return sendPage(reply, viewer, t(viewer.lang, "users.title"), body, problem.status);
     }
   });
 }

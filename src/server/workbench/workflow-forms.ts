@@ -6,8 +6,9 @@
 import { escapeHtml } from "../../render/html/escape.ts";
 import type { BudgetRow } from "../../store/budgets.ts";
 import { allowedFrom, mayTake } from "../../store/workflow.ts";
+import { t } from "../i18n.ts";
 import type { StatusAction } from "../operations.ts";
-import { STATUS_NAMES } from "./labels.ts";
+import { statusName } from "./labels.ts";
 import { csrfField, type Viewer } from "./respond.ts";
 import { uploadForm } from "./upload-form.ts";
 
@@ -18,24 +19,26 @@ export interface ActionDraft {
   comment: string;
 }
 
+/** Each action's comment field: its label and how it is asked for (publishing takes none). */
+const COMMENTS: Record<StatusAction, { label: string; attributes: string } | undefined> = {
+  submit: { label: "workflow.submitNote", attributes: 'rows="2"' },
+  return: { label: "workflow.returnReason", attributes: 'rows="3" required' },
+  approve: { label: "workflow.approveNote", attributes: 'rows="2"' },
+  publish: undefined,
+};
+
 function actionForm(viewer: Viewer, budget: BudgetRow, action: StatusAction, draft?: ActionDraft): string {
+  const { lang } = viewer;
   const typed = draft?.action === action ? draft.comment : "";
-  const comment = {
-    submit: `<label>提交说明（可选）<textarea name="comment" rows="2" maxlength="20000">\n${escapeHtml(typed)}</textarea></label>`,
-    return: `<label>退回原因（必填）<textarea name="comment" rows="3" required maxlength="20000">\n${escapeHtml(typed)}</textarea></label>`,
-    approve: `<label>审核意见（可选）<textarea name="comment" rows="2" maxlength="20000">\n${escapeHtml(typed)}</textarea></label>`,
-    publish: "",
-  }[action];
-  const button = {
-    submit: `提交第 ${budget.head} 版审核`,
-    return: "退回修改",
-    approve: `审核通过第 ${budget.head} 版`,
-    publish: `公开第 ${budget.head} 版`,
-  }[action];
+  const field = COMMENTS[action];
+  const comment = field
+    ? `<label>${escapeHtml(t(lang, field.label))}<textarea name="comment" ${field.attributes} maxlength="20000">\n${escapeHtml(typed)}</textarea></label>`
+    : "";
+  const button = t(lang, `workflow.${action}`, { number: budget.head });
   return `<form class="stack action-form action-${action}" method="post" action="/workbench/budgets/${budget.id}/${action}">
 ${csrfField(viewer)}<input type="hidden" name="baseVersion" value="${budget.head}">
 ${comment}
-<button class="${action === "return" ? "" : "primary"}" type="submit">${button}</button>
+<button class="${action === "return" ? "" : "primary"}" type="submit">${escapeHtml(button)}</button>
 </form>`;
 }
 
@@ -48,7 +51,8 @@ export function workflowForms(viewer: Viewer, budget: BudgetRow, draft?: ActionD
     forms.push(uploadForm(viewer, { baseVersion: budget.head }));
   }
   if (forms.length === 0) {
-    return `<p class="empty">预算${STATUS_NAMES[budget.status]}，你现在没有可执行的操作。</p>`;
+    const status = statusName(viewer.lang, budget.status);
+    return `<p class="empty">${escapeHtml(t(viewer.lang, "workflow.nothing", { status }))}</p>`;
   }
   return `<div class="action-forms">\n${forms.join("\n")}\n</div>`;
 }
