@@ -173,3 +173,13 @@ describe("compareBody", () => {
     );
   });
 });
+
+describe("a compared column whose header names the year", () => {
+  it("is headed without a year, since each side has its own", () => {
+    const { doc } = openDocument("examples/haizhu-2021");
+    const template = loadTemplate(doc.template);
+    const tables = compareTables({ label: "2021", doc }, { label: "2022", doc: { ...doc, year: 2022 } }, template);
+    for (const table of tables) expect(table.header).not.toContain("{year}");
+    expect(tables.find((t) => t.id === "T09")?.header).toBe("预算");
+  });
+});

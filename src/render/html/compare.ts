@@ -248,7 +248,9 @@ function compareTable(a: BudgetDocument, b: BudgetDocument, spec: TableSpec): Ta
       ...(typeof va === "number" && typeof vb === "number" ? { difference: vb - va } : {}),
     };
   });
-  return { id: spec.id, title: spec.title, column: column.key, header: column.header, scale, rows };
+  // A header naming the year ("{year} 年预算") names both sides' years here, so it is shown without one.
+  const header = column.header.replace(/\{year\}\s*年?/, "");
+  return { id: spec.id, title: spec.title, column: column.key, header, scale, rows };
 }
 
 /** Each table of the layout, rows aligned by key; none when the two documents use different layouts. */
