@@ -6,11 +6,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openInputs } from "../src/import/inputs.ts";
+import { tableHints } from "../src/import/pdf/hints.ts";
 import { importPdf, type PdfImport } from "../src/import/pdf/import.ts";
+import { comparable } from "../src/import/text.ts";
 import type { BudgetDocument } from "../src/model/document.ts";
 import { parseScaled } from "../src/money/amount.ts";
 import { validate } from "../src/rules/index.ts";
-import { multisetMinus, referenceFigures } from "./support/pdfplumber.ts";
+import { multisetMinus, referenceFigures, referenceRows } from "./support/pdfplumber.ts";
 
 const CORPUS = "../shared/corpus";
 const hasCorpus = existsSync(CORPUS);
@@ -86,6 +88,66 @@ describe.skipIf(!hasCorpus)("importing the corpus PDFs", () => {
       expectFiguresAsPublished(name, imported, referenceFigures(`${CORPUS}/${name}.pdfplumber.txt`));
     });
   }
+});
+
+/**
+ * The rows of a table as the reference prints them: each run of codes (类 款 项, or both panels' 301 01) joined
+ * into one code with the name after it, and each name printed without one (二、外交支出, 人员经费合计); header cells
+ * (words the template's headers print) and figures are not rows.
+ */
+function referenceNames(rows: string[][], headers: string[]): string[] {
+  const names: string[] = [];
+  for (const cells of rows) {
+    let code = "";
+    for (const cell of cells.map((c) => comparable(c))) {
+      if (/^\d{1,3}$/.test(cell)) code += cell;
+      else if (cell === "" || /^[-\d,.]+$/.test(cell)) continue;
+      else {
+        if (code !== "" || !headers.some((h) => h.includes(cell))) names.push(`${code} ${cell}`);
+        code = "";
+      }
+    }
+  }
+  return names;
+}
+
+describe.skipIf(!hasCorpus)("reading the final accounts' rows", () => {
+  it("reads every row's code and name as the reference prints them, blank rows too", async () => {
+    const name = "sh_pt_czj_2024_final";
+    const imported = await importPdf(new Uint8Array(readFileSync(`${CORPUS}/${name}.pdf`)), `${name}.pdf`);
+    const reference = referenceRows(`${CORPUS}/${name}.pdfplumber.txt`);
+    // An empty table (本表无数据) is read as no rows; the names of its blank form are not compared.
+    for (const table of imported.doc.tables.filter((t) => !t.emptyStatement)) {
+      const spec = imported.template.tables.find((t) => t.id === table.id);
+      // The headers the template declares, and those the document prints otherwise (see mof-final-9.yaml).
+      const headers = [
+        ...(spec ? (tableHints(spec).headers ?? []) : []),
+        ...["支出功能分类科目编码", "公务用车购置及运行费", "公务用车运行费"].map(comparable),
+      ];
+      const pages = imported.tables.find((t) => t.id === table.id)?.pages ?? [];
+      const theirs = referenceNames(
+        pages.flatMap((p) => reference.get(p) ?? []),
+        headers,
+      );
+      // A name the header prints too (合计) is told from the header by neither side.
+      const ours = table.rows
+        .filter((r) => r.code || !headers.some((h) => h.includes(comparable(r.label ?? ""))))
+        .map((r) => `${r.code ?? ""} ${comparable(r.label ?? "")}`);
+      expect(multisetMinus(theirs, ours), `${table.id}: rows not read`).toEqual([]);
+      expect(multisetMinus(ours, theirs), `${table.id}: rows not in the reference`).toEqual([]);
+    }
+  });
+});
+
+describe.skipIf(!hasCorpus)("importing the blank national final-accounts form", () => {
+  it("finds its nine tables and reads them empty: a code of the second panel (302) is not a figure", async () => {
+    const name = "template_national_final_accounts_blank.pdf";
+    const imported = await importPdf(new Uint8Array(readFileSync(`${CORPUS}/${name}`)), name);
+    expect(imported.template.id).toBe("mof-final-9");
+    expect(imported.tables.map((t) => [t.id, t.found, t.cells, t.problems])).toEqual(
+      imported.template.tables.map((t) => [t.id, true, 0, []]),
+    );
+  });
 });
 
 /**

@@ -33,6 +33,13 @@ const LeafSchema = Type.Object({
    * order, a part printed shorter than this many digits zero-padded (款 2 → 02).
    */
   codeDigits: Type.Optional(Type.Integer({ minimum: 1 })),
+  /**
+   * A column only some documents of the layout print (the unit-level 财务收支预算总表 adds 人员经费, 公用经费, 项目支出
+   * to the department's): read where the header prints it, blank where it does not.
+   */
+  optional: Type.Optional(Type.Boolean()),
+  /** Other headers documents of the layout print over this column (预算数 over one column, 合计 under it over several). */
+  aliases: Type.Optional(Type.Array(Type.String())),
 });
 const GroupSchema = Type.Object({ group: Type.String(), columns: Type.Array(Type.Unknown()) });
 

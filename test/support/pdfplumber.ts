@@ -6,8 +6,21 @@ import { readFileSync } from "node:fs";
 
 const NUMBER = /^[-−]?\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?$|^[-−]?\d+(?:\.\d+)?$/;
 
+const CODE = /^\d{1,7}$/;
+
 /**
- * Figures per page: numeric grid cells after a row's first words (cells before them are codes). A reference of a
+ * Whether a cell is a code of a later panel (… | 2,082.85 | 302 | 01 | 办公费 | 21.21): bare digits followed, past
+ * other bare digits and blank cells, by words.
+ */
+function beforeWords(cells: string[], i: number): boolean {
+  if (!CODE.test(cells[i] ?? "")) return false;
+  const next = cells.slice(i + 1).find((c) => c !== "" && !CODE.test(c));
+  return next !== undefined && !NUMBER.test(next);
+}
+
+/**
+ * Figures per page: numeric grid cells after a row's first words (cells before them are codes), but for a later
+ * panel's codes. A reference of a
  * publication in several files (`########## FILE: x.pdf ##########` before each) is read for the one `file`, whose
  * pages are numbered from 1.
  */
@@ -29,7 +42,7 @@ export function referenceFigures(path: string, file?: string): Map<number, strin
       const cells = line.split(" | ").map((c) => c.trim());
       if (cells.every((c, i) => c === String(i + 1))) continue;
       const firstWords = cells.findIndex((c) => c !== "" && !NUMBER.test(c));
-      const figures = cells.filter((c, i) => i > firstWords && NUMBER.test(c));
+      const figures = cells.filter((c, i) => i > firstWords && NUMBER.test(c) && !beforeWords(cells, i));
       byPage.set(page, [...(byPage.get(page) ?? []), ...figures]);
     }
   }
@@ -45,4 +58,22 @@ export function multisetMinus<T>(a: T[], b: T[]): T[] {
     rest.splice(i, 1);
     return false;
   });
+}
+
+/** Each page's table grid rows, as cells (a reference of one file). */
+export function referenceRows(path: string): Map<number, string[][]> {
+  const byPage = new Map<number, string[][]>();
+  let page = 0;
+  let inTable = false;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const heading = /^===== PAGE (\d+) =====/.exec(line);
+    if (heading) {
+      page = Number(heading[1]);
+      inTable = false;
+    } else if (line.startsWith("--- TABLE")) inTable = true;
+    else if (inTable && line.includes("|")) {
+      byPage.set(page, [...(byPage.get(page) ?? []), line.split(" | ").map((c) => c.trim())]);
+    }
+  }
+  return byPage;
 }

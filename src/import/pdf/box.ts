@@ -7,7 +7,14 @@ import type { TextItem } from "./extract.ts";
 import { userBox } from "./orientation.ts";
 
 /** The box around items of one page; undefined for none. */
-export function itemsBox(items: TextItem[]): Position | undefined {
+export function itemsBox(all: TextItem[]): Position | undefined {
+  // A cell broken by the page is marked where most of it stands.
+  const count = (page: number) => all.filter((i) => i.page === page).length;
+  const page = all.reduce<number | undefined>(
+    (best, i) => (best === undefined || count(i.page) > count(best) ? i.page : best),
+    undefined,
+  );
+  const items = all.filter((i) => i.page === page);
   const [first] = items;
   if (!first) return undefined;
   const reading = {

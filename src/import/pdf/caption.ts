@@ -7,9 +7,9 @@
 import { inferKind } from "../../model/rows.ts";
 import type { TableSpec } from "../../templates/template.ts";
 import type { ReadCells } from "./cells.ts";
-import { isCode } from "./classify.ts";
 import type { TextItem } from "./extract.ts";
 import type { Line } from "./lines.ts";
+import { isCode } from "./words.ts";
 
 /** The left edge most labels start at: left-aligned labels share it, centred group names do not. */
 function labelEdge(texts: TextItem[]): number | undefined {

@@ -30,10 +30,14 @@ export interface Geometry {
   limit?: number;
 }
 
+/** A space between two ideographs (or brackets): a name printed letter-spaced to fill its cell (因 公 出 国). */
+const SPACED = /(?<=[\u4e00-\u9fff()（）])\s+(?=[\u4e00-\u9fff()（）])/g;
+
+/** Words in reading order: by page (a cell broken by the page), then top to bottom, then left to right. */
 export function joinTexts(items: TextItem[]): string {
   return [...items]
-    .sort((a, b) => b.y - a.y || a.x0 - b.x0)
-    .map((i) => i.text.trim())
+    .sort((a, b) => a.page - b.page || b.y - a.y || a.x0 - b.x0)
+    .map((i) => i.text.trim().replace(SPACED, ""))
     .join("");
 }
 

@@ -1,11 +1,16 @@
 /**
  * A table region's lines sorted by what they are: metadata (部门, 单位), notes, the header over each page, body
- * lines (a row: figures, or in a layout that leaves zeros blank, words spaced like a row) and loose lines (a wrapped
- * label, a long text cell), which belong to the row nearest to them.
+ * lines (a row: figures, or in a layout that leaves zeros blank, words between rules or spaced like a row) and loose
+ * lines (a wrapped label, a long text cell), which belong to the row nearest to them.
  */
 import { comparable } from "../text.ts";
 import type { TextItem } from "./extract.ts";
+import { endsHeader, headerLike } from "./header.ts";
 import type { Line } from "./lines.ts";
+import { type RegionMeta, readMeta } from "./meta.ts";
+import { isFigure, lineCodes } from "./words.ts";
+
+export type { RegionMeta } from "./meta.ts";
 
 export interface BodyLine {
   line: Line;
@@ -18,56 +23,8 @@ export interface Classified {
   loose: Line[];
   /** Per page, the text lines above its first row: the (repeated) column header. */
   header: Map<number, Line[]>;
-}
-
-/** What a region says about itself besides its rows. */
-export interface RegionMeta {
-  department?: string;
-  unitLine?: string;
-  note?: string;
-  emptyStatement?: string;
-}
-
-const NUMBER = /^[-−]?\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?$|^[-−]?\d+(?:\.\d+)?$/;
-const DASH = /^[-—–－]$/;
-
-export const isFigure = (text: string) => NUMBER.test(text.trim()) || DASH.test(text.trim());
-/** A bare run of digits (201, 20805, 2080505, 05) reads as a code; figures carry decimals or separators. */
-export const isCode = (text: string) => /^\d{1,7}$/.test(text.trim());
-
-/** A line of the small integers 1, 2, 3 … that number the columns under a header. */
-function isColumnNumbers(line: Line): boolean {
-  const texts = line.items.flatMap((i) => i.text.trim().split(/\s+/));
-  return texts.length >= 3 && texts.every((t, i) => t === String(i + 1));
-}
-
-const META = /^(?:单位名称|部门名称|编制单位|预算单位|部门\(单位\)名称|部门)[:：]/;
-const UNIT = /单位[:：]\s*(万元|元)\s*$/;
-/** Why a table is empty, as layouts say it (故本表为空表; 本表本年无发生额; 本部门无相关收支项目). */
-const EMPTY = /为空表|本表无数据|无发生额|本表为空|无相关收支/;
-
-/** Whether a line is none of the body — metadata or a note (read into `meta`), or the columns' numbers. */
-function readMeta(line: Line, meta: RegionMeta): boolean {
-  const text = line.text.trim();
-  const flat = comparable(text);
-  if (META.test(flat) || UNIT.test(flat)) {
-    const unit = UNIT.exec(flat);
-    if (unit) meta.unitLine = `单位：${unit[1]}`;
-    const dept = /(?:单位名称|部门名称|编制单位|预算单位|部门\(单位\)名称|部门)[:：](.*?)(?:单位[:：].*)?$/.exec(flat);
-    if (dept?.[1]) meta.department = dept[1];
-    return true;
-  }
-  if (/^注[:：]/.test(flat)) {
-    meta.note = text.replace(/^注\s*[:：]\s*/, "");
-    // Some layouts say why a table is empty in its note.
-    if (EMPTY.test(flat)) meta.emptyStatement = meta.note;
-    return true;
-  }
-  if (EMPTY.test(flat)) {
-    meta.emptyStatement = text;
-    return true;
-  }
-  return isColumnNumbers(line);
+  /** The body and loose lines that stand between rules of their own (rows.ts). */
+  ruled: Set<Line>;
 }
 
 function median(values: number[]): number | undefined {
@@ -100,27 +57,59 @@ function blankRows(page: Line[], isBody: (l: Line) => boolean): Set<Line> {
   return rows;
 }
 
-export function classify(lines: Line[], meta: RegionMeta, withBlankRows: boolean): Classified {
+/** What the table's template and the page's rules tell the classification. */
+export interface Hints {
+  /** The layout leaves zeros blank: a line of words alone can be a row (`blankRows`). */
+  blankRows: boolean;
+  /** Lines that are a whole row between two rules (rows.ts). */
+  ruled?: ReadonlySet<Line>;
+  /** What the table's header prints (its columns' and groups' headers), made comparable. */
+  headers?: readonly string[];
+  /** The headers of its code columns (类, 款, 项): such a word is the header even inside a row's rules. */
+  codeHeaders?: ReadonlySet<string>;
+  /** A side after the first has code columns: bare digits before words are codes anywhere in a line. */
+  codesInLine?: boolean;
+}
+
+export function classify(lines: Line[], meta: RegionMeta, hints: Hints): Classified {
   const header = new Map<number, Line[]>();
-  const content: { line: Line; figures: TextItem[] }[] = [];
+  const content: { line: Line; figures: TextItem[]; ruled: boolean }[] = [];
   const seenBody = new Set<number>();
-  for (const line of lines) {
-    if (readMeta(line, meta)) continue;
-    // Bare digits that open a line are its codes (208 05 06 机关事业单位…; 2080505 with its label wrapped).
-    const leading = line.items.findIndex((i) => !isCode(i.text));
-    const codes = new Set(line.items.slice(0, leading < 0 ? line.items.length : leading));
+  const firstPage = lines[0]?.page;
+  const toHeader = (line: Line) => header.set(line.page, [...(header.get(line.page) ?? []), line]);
+  for (const whole of lines) {
+    if (readMeta(whole, meta)) continue;
+    // Until the page's first row is read, words of the header can stand between the first row's rules: a code
+    // column's header (类 款 项 beside 合计), or the end of a header cell printed past its bottom (采购组织形 / 式).
+    const above = header.get(whole.page) ?? [];
+    const heading = seenBody.has(whole.page)
+      ? []
+      : whole.items.filter((i) => hints.codeHeaders?.has(comparable(i.text)) || endsHeader(i, above, hints.headers));
+    const line = heading.length > 0 ? { ...whole, items: whole.items.filter((i) => !heading.includes(i)) } : whole;
+    if (heading.length > 0) toHeader({ ...whole, items: heading });
+    if (line.items.length === 0) continue;
+    const codes = lineCodes(line.items, hints.codesInLine === true);
     const figures = line.items.filter((i) => isFigure(i.text) && !codes.has(i));
     if (figures.length > 0) seenBody.add(line.page);
-    if (figures.length > 0 || seenBody.has(line.page)) content.push({ line, figures });
-    else header.set(line.page, [...(header.get(line.page) ?? []), line]);
+    // On a page the table continues on, a row between rules that prints words the header does not is a row (a blank
+    // 303 05 生活补助) or the end of the previous page's last row, not a repeated header, even before the page's first
+    // figure.
+    const ruled = hints.ruled?.has(whole) === true;
+    const continued = ruled && line.page !== firstPage && !line.items.every((i) => headerLike(hints.headers ?? [], i));
+    if (continued) seenBody.add(line.page);
+    if (figures.length > 0 || seenBody.has(line.page)) content.push({ line, figures, ruled });
+    else toHeader(line);
   }
   const promoted = new Set<Line>();
-  if (withBlankRows) {
+  if (hints.blankRows) {
     for (const page of seenBody) {
       const onPage = content.filter((c) => c.line.page === page);
       const withFigures = new Set(onPage.filter((c) => c.figures.length > 0).map((c) => c.line));
+      // Between rules a line is a row by itself; elsewhere by where it stands.
+      for (const c of onPage) if (c.ruled) promoted.add(c.line);
+      const unruled = onPage.filter((c) => !c.ruled || withFigures.has(c.line));
       for (const line of blankRows(
-        onPage.map((c) => c.line),
+        unruled.map((c) => c.line),
         (l) => withFigures.has(l),
       ))
         promoted.add(line);
@@ -128,10 +117,11 @@ export function classify(lines: Line[], meta: RegionMeta, withBlankRows: boolean
   }
   const body: BodyLine[] = [];
   const loose: Line[] = [];
+  const ruled = new Set(content.filter((c) => c.ruled).map((c) => c.line));
   for (const { line, figures } of content) {
     if (figures.length > 0 || promoted.has(line)) {
       body.push({ line, figures, texts: line.items.filter((i) => !figures.includes(i)) });
     } else loose.push(line);
   }
-  return { body, loose, header };
+  return { body, loose, header, ruled };
 }

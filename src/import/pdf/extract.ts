@@ -7,6 +7,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ImportError } from "../errors.ts";
 import { readable } from "../text.ts";
 import { type Affine, apply, IDENTITY, invert, readingFrame } from "./orientation.ts";
+import { horizontalRules, type OperatorList, type Rule } from "./rules.ts";
 
 export interface TextItem {
   page: number;
@@ -26,6 +27,8 @@ export interface Page {
   width: number;
   height: number;
   items: TextItem[];
+  /** The horizontal rules the page draws (rules.ts); absent where they were not read. */
+  rules?: Rule[];
 }
 
 interface PdfjsTextItem {
@@ -78,7 +81,8 @@ export async function readPdf(data: Uint8Array, file: string): Promise<Page[]> {
         if (toUser) item.toUser = toUser;
         items.push(trimmed(item));
       }
-      pages.push({ number: n, width: viewport.width, height: viewport.height, items });
+      const rules = horizontalRules((await page.getOperatorList()) as OperatorList, frame);
+      pages.push({ number: n, width: viewport.width, height: viewport.height, items, rules });
       page.cleanup();
     }
   } catch (error) {

@@ -95,12 +95,13 @@ function chooseTemplate(lines: Line[], wanted: string, file: string): { template
 export async function importPdf(data: Uint8Array, file: string, wanted = "auto"): Promise<PdfImport> {
   const pages = await readPdf(data, basename(file));
   const lines = pages.flatMap(pageLines);
+  const rules = new Map(pages.map((p) => [p.number, p.rules ?? []]));
   const { template, reason } = chooseTemplate(lines, wanted, basename(file));
   const { regions, narrative } = segment(lines, template);
   const readings = new Map(
     template.tables.flatMap((spec) => {
       const region = regions.find((r) => r.id === spec.id);
-      return region ? [[spec.id, readRegion(spec, region.lines)] as const] : [];
+      return region ? [[spec.id, readRegion(spec, region.lines, rules)] as const] : [];
     }),
   );
   const ownUnit = new Set(template.tables.filter((t) => t.amountUnit !== undefined).map((t) => t.id));

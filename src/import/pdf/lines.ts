@@ -47,12 +47,17 @@ export function pageLines(page: Page): Line[] {
   }
   for (const line of lines) {
     line.items.sort((a, b) => a.x0 - b.x0);
-    line.text = line.items
-      .map((item, i) => {
-        const previous = line.items[i - 1];
-        return previous && item.x0 - previous.x1 > item.h * 0.5 ? ` ${item.text}` : item.text;
-      })
-      .join("");
+    line.text = lineText(line.items);
   }
   return lines;
+}
+
+/** Items' text left to right, with single spaces where they stand apart. */
+export function lineText(items: TextItem[]): string {
+  return items
+    .map((item, i) => {
+      const previous = items[i - 1];
+      return previous && item.x0 - previous.x1 > item.h * 0.5 ? ` ${item.text}` : item.text;
+    })
+    .join("");
 }
