@@ -10,6 +10,7 @@ import {
   type Column,
   type ColumnNode,
   isGroup,
+  type Side,
   sideColumns,
   type TableSpec,
   type Template,
@@ -128,8 +129,8 @@ function gridBody(spec: TableSpec, table: Table, decimals: number): GridRow[] {
  * A balance table prints its two sides next to each other, aligned at the year totals and the grand totals:
  * lines before 本年合计, then 本年合计, then the lines after it, then 总计.
  */
-function balanceBody(spec: TableSpec, table: Table, decimals: number): GridRow[] {
-  const sides = (spec.sides ?? []).map((side) => table.rows.filter((r) => r.side === side.key));
+function balanceBody(printed: { side: Side; columns: Column[] }[], table: Table, decimals: number): GridRow[] {
+  const sides = printed.map(({ side }) => table.rows.filter((r) => r.side === side.key));
   const bands = (rows: Row[]) => {
     const year = rows.findIndex((r) => r.kind === "yearTotal");
     const grand = rows.findIndex((r) => r.kind === "grandTotal");
@@ -150,8 +151,8 @@ function balanceBody(spec: TableSpec, table: Table, decimals: number): GridRow[]
         total: TOTAL_KINDS.has(lead?.kind ?? ""),
         depth: band === 0 || band === 2 ? 1 : 0,
         cells: pair.flatMap((r, s) => {
-          const side = spec.sides?.[s];
-          return (side ? sideColumns(side) : []).map((c) => ({
+          const side = printed[s]?.side;
+          return (printed[s]?.columns ?? []).map((c) => ({
             text: c.type === "label" ? (r?.label ?? "") : formatCell(r?.cells[c.key], decimals),
             type: c.type,
             column: `${side?.key}.${c.key}`,
@@ -164,9 +165,20 @@ function balanceBody(spec: TableSpec, table: Table, decimals: number): GridRow[]
   return out;
 }
 
+/**
+ * The columns a side prints: an optional column (one only some documents of the layout print, such as the
+ * unit-level 人员经费/公用经费/项目支出) is left out where no row of the table fills it, as the document left it out.
+ */
+function printedSides(spec: TableSpec, table: Table): { side: Side; columns: Column[] }[] {
+  return (spec.sides ?? []).map((side) => {
+    const rows = table.rows.filter((r) => r.side === side.key);
+    const filled = (c: Column) => rows.some((r) => r.cells[c.key] !== undefined && r.cells[c.key] !== null);
+    return { side, columns: sideColumns(side).filter((c) => !c.optional || filled(c)) };
+  });
+}
+
 /** 收入 | 支出 over each side's columns; under them 项目 and the amount headers (the side's own, if it has them). */
-function balanceHeader(spec: TableSpec, year: number): HeaderCell[][] {
-  const sides = (spec.sides ?? []).map((side) => ({ side, columns: sideColumns(side) }));
+function balanceHeader(sides: { side: Side; columns: Column[] }[], year: number): HeaderCell[][] {
   const firsts = sides.map((_, i) => sides.slice(0, i).reduce((n, s) => n + s.columns.length, 0));
   return [
     sides.map(({ side, columns }, i) => ({
@@ -191,11 +203,10 @@ export function tableGrid(template: Template, doc: BudgetDocument, table: Table)
   const spec = template.tables.find((t) => t.id === table.id);
   if (!spec) throw new Error(`template ${template.id} has no table ${table.id}`);
   const balance = spec.shape === "balance";
+  const printed = printedSides(spec, table);
   const rowHeader = (c: Column) => c.type === "label" || c.label === true;
   const columns = balance
-    ? (spec.sides ?? []).flatMap((side) =>
-        sideColumns(side).map((c) => ({ key: c.key, type: c.type, rowHeader: rowHeader(c) })),
-      )
+    ? printed.flatMap(({ columns }) => columns.map((c) => ({ key: c.key, type: c.type, rowHeader: rowHeader(c) })))
     : spec.columns.map((c) => ({ key: c.key, type: c.type, wide: c.wide, rowHeader: rowHeader(c) }));
   const grid: TableGrid = {
     id: table.id,
@@ -204,9 +215,9 @@ export function tableGrid(template: Template, doc: BudgetDocument, table: Table)
     caption: `表${spec.number} ${table.title || spec.title}`,
     unitLine: table.unitLine ?? template.unitLine,
     department: table.department ?? doc.department,
-    header: balance ? balanceHeader(spec, doc.year) : headerRows(spec.columnTree, doc.year),
+    header: balance ? balanceHeader(printed, doc.year) : headerRows(spec.columnTree, doc.year),
     columns,
-    body: balance ? balanceBody(spec, table, doc.decimals) : gridBody(spec, table, doc.decimals),
+    body: balance ? balanceBody(printed, table, doc.decimals) : gridBody(spec, table, doc.decimals),
   };
   if (spec.columnNumbers && !balance) grid.columnNumbers = columns.map((_, i) => String(i + 1));
   if (table.note !== undefined) grid.note = table.note;
