@@ -63,7 +63,9 @@ export const narrativeTables: Rule = {
       }
       const keyProjects = template.narrative.keyProjects;
       for (const project of (keyProjects && section.projects) || []) {
-        const cell = sumOfRefs(parseSum(keyProjects as string, "keyProjects"), index, { name: project.name });
+        const cell =
+          sumOfRefs(parseSum(keyProjects as string, "keyProjects"), index, { name: project.name }) ??
+          inItsUnit(project.name, template.narrative.keyProjectsInUnit, index);
         if (!cell) {
           report({
             messageId: "keyProjectMissing",
@@ -80,3 +82,10 @@ export const narrativeTables: Rule = {
     }
   },
 };
+
+/** A key project named "专项工作经费（广州市人民政府办公厅）": the project of that name in the unit in brackets. */
+function inItsUnit(name: string, expression: string | undefined, index: DocumentIndex) {
+  const owned = /^(.+?)[（(]([^（()）]+)[)）]$/.exec(name.trim());
+  if (!expression || !owned?.[1] || !owned[2]) return undefined;
+  return sumOfRefs(parseSum(expression, "keyProjectsInUnit"), index, { name: owned[1], unit: owned[2] });
+}

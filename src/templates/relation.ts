@@ -51,6 +51,7 @@ const SELECTOR_NAMES = new Set([
   "label",
   "side",
   "unitCode",
+  "unit",
   "categoryCode",
   "before",
   "after",

@@ -115,6 +115,9 @@ const TemplateSchema = Type.Object({
     sections: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
     subjects: Type.Record(Type.String(), Type.String()),
     keyProjects: Type.Optional(Type.String()),
+    /** The same for a key project named with its unit, "专项工作经费（广州市人民政府办公厅）", where several units
+     * each have a project of that name: `$name` is the project, `$unit` the unit. */
+    keyProjectsInUnit: Type.Optional(Type.String()),
     identities: Type.Optional(Type.Array(Type.String())),
     /** The parts of Parts 1 and 2 the layout requires (duties, structure, policies, goals); all four if absent. */
     frontParts: Type.Optional(

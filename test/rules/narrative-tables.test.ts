@@ -38,4 +38,18 @@ describe("narrative-tables", () => {
       "重点项目“不存在的项目”不在项目支出预算表中",
     ]);
   });
+
+  it("finds a key project named with its unit in brackets under that unit, and only there", () => {
+    const doc = copy(mendedFigures());
+    const first = doc.part3.find((s) => s.id === "keyProjects")?.projects?.[0];
+    const rows = doc.tables.find((t) => t.id === "T10")?.rows ?? [];
+    const at = rows.findIndex((r) => r.kind === "project" && r.label === first?.name);
+    const unit = rows.slice(0, at).findLast((r) => r.kind === "unit");
+    if (!first || !unit) throw new Error("the founding document lists key projects under units");
+    const name = first.name;
+    first.name = `${name}（${unit.label}）`;
+    expect(run(rule, doc)).toEqual([]);
+    first.name = `${name}（另一个单位）`;
+    expect(run(rule, doc).map((d) => d.message)).toEqual([`重点项目“${name}（另一个单位）”不在项目支出预算表中`]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * A table seen by the relation language: each row with its parent, children, unit and position, and the selectors
- * (kind:, code:, label:, side:, unitCode:, categoryCode:, before:, after:, under:) that pick rows out of it.
+ * (kind:, code:, label:, side:, unitCode:, unit:, categoryCode:, before:, after:, under:) that pick rows out of it.
  */
 import type { BudgetDocument, Row, Table } from "../../model/document.ts";
 import { normaliseLabel, parentIndexes } from "../../model/rows.ts";
@@ -14,6 +14,8 @@ export interface IndexedRow {
   children: number[];
   /** The code of the unit this row belongs to (its own, for a unit row). */
   unitCode?: string;
+  /** The name of that unit as the table prints it (layouts that print units without codes name them only). */
+  unitName?: string;
   /** The kinds of its ancestors. */
   ancestorKinds: Set<string>;
 }
@@ -41,13 +43,15 @@ export class TableIndex {
       if (r.parent !== undefined) this.rows[r.parent]?.children.push(r.index);
       for (let p = r.parent; p !== undefined; p = this.rows[p]?.parent)
         r.ancestorKinds.add(this.rows[p]?.row.kind ?? "");
-      r.unitCode = this.unitOf(r);
+      const unit = this.unitOf(r);
+      r.unitCode = unit?.row.code;
+      r.unitName = unit?.row.label;
     }
   }
 
-  private unitOf(r: IndexedRow): string | undefined {
+  private unitOf(r: IndexedRow): IndexedRow | undefined {
     for (let at: IndexedRow | undefined = r; at; at = at.parent === undefined ? undefined : this.rows[at.parent]) {
-      if (at.row.kind === "unit") return at.row.code;
+      if (at.row.kind === "unit") return at;
     }
     return undefined;
   }
@@ -86,6 +90,8 @@ export class TableIndex {
         return r.row.side === value;
       case "unitCode":
         return r.unitCode === value;
+      case "unit":
+        return r.unitName !== undefined && normaliseLabel(r.unitName) === normaliseLabel(value);
       case "categoryCode":
         return String(r.row.cells.categoryCode ?? "").startsWith(value);
       case "before":
@@ -99,7 +105,7 @@ export class TableIndex {
     }
   }
 
-  /** The rows every selector matches; `$code`, `$unitCode`, `$label`, `$name` are taken from the bindings. */
+  /** The rows every selector matches; `$code`, `$unitCode`, `$label`, `$name`, `$unit` are taken from the bindings. */
   select(selectors: Selector[], bindings: Bindings = {}): IndexedRow[] {
     const resolved = selectors.map((s) => ({
       s,
