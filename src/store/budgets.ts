@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { now } from "./clock.ts";
 import { ConflictError, NotFoundError } from "./errors.ts";
-import type { Budget, BudgetStatus, Database, Version } from "./schema.ts";
+import type { Budget, BudgetStatus, Database, NewVersion, Version } from "./schema.ts";
 import { type Action, allowedFrom, WORKFLOW } from "./workflow.ts";
 
 export interface BudgetKey {
@@ -15,15 +15,8 @@ export interface BudgetKey {
   phase: string;
 }
 
-export interface VersionContent {
-  note: string;
-  document: string;
-  hash: string;
-  template: string;
-  errors: number;
-  warnings: number;
-  changes: string;
-}
+/** What a new version holds besides where it belongs and who made it when. */
+export type VersionContent = Omit<NewVersion, "id" | "budget_id" | "number" | "author_id" | "created_at">;
 
 export interface BudgetRow extends Budget {
   department: string;

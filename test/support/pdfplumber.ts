@@ -18,14 +18,23 @@ function beforeWords(cells: string[], i: number): boolean {
   return next !== undefined && !NUMBER.test(next);
 }
 
+/** What is in `a` and not in `b`, counting repeats. */
+export function multisetMinus<T>(a: T[], b: T[]): T[] {
+  const rest = [...b];
+  return a.filter((x) => {
+    const i = rest.indexOf(x);
+    if (i < 0) return true;
+    rest.splice(i, 1);
+    return false;
+  });
+}
+
 /**
- * Figures per page: numeric grid cells after a row's first words (cells before them are codes), but for a later
- * panel's codes. A reference of a
- * publication in several files (`########## FILE: x.pdf ##########` before each) is read for the one `file`, whose
- * pages are numbered from 1.
+ * Each page's table grid rows, as cells. A reference of a publication in several files
+ * (`########## FILE: x.pdf ##########` before each) is read for the one `file`, whose pages are numbered from 1.
  */
-export function referenceFigures(path: string, file?: string): Map<number, string[]> {
-  const byPage = new Map<number, string[]>();
+export function referenceRows(path: string, file?: string): Map<number, string[][]> {
+  const byPage = new Map<number, string[][]>();
   let page = 0;
   let inTable = false;
   let inFile = file === undefined;
@@ -39,41 +48,25 @@ export function referenceFigures(path: string, file?: string): Map<number, strin
       inTable = false;
     } else if (line.startsWith("--- TABLE")) inTable = true;
     else if (inTable && line.includes("|")) {
-      const cells = line.split(" | ").map((c) => c.trim());
-      if (cells.every((c, i) => c === String(i + 1))) continue;
-      const firstWords = cells.findIndex((c) => c !== "" && !NUMBER.test(c));
-      const figures = cells.filter((c, i) => i > firstWords && NUMBER.test(c) && !beforeWords(cells, i));
-      byPage.set(page, [...(byPage.get(page) ?? []), ...figures]);
+      byPage.set(page, [...(byPage.get(page) ?? []), line.split(" | ").map((c) => c.trim())]);
     }
   }
   return byPage;
 }
 
-/** What is in `a` and not in `b`, counting repeats. */
-export function multisetMinus<T>(a: T[], b: T[]): T[] {
-  const rest = [...b];
-  return a.filter((x) => {
-    const i = rest.indexOf(x);
-    if (i < 0) return true;
-    rest.splice(i, 1);
-    return false;
-  });
-}
-
-/** Each page's table grid rows, as cells (a reference of one file). */
-export function referenceRows(path: string): Map<number, string[][]> {
-  const byPage = new Map<number, string[][]>();
-  let page = 0;
-  let inTable = false;
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    const heading = /^===== PAGE (\d+) =====/.exec(line);
-    if (heading) {
-      page = Number(heading[1]);
-      inTable = false;
-    } else if (line.startsWith("--- TABLE")) inTable = true;
-    else if (inTable && line.includes("|")) {
-      byPage.set(page, [...(byPage.get(page) ?? []), line.split(" | ").map((c) => c.trim())]);
-    }
+/**
+ * Figures per page: numeric grid cells after a row's first words (cells before them are codes), but for a later
+ * panel's codes; column-number rows (1 | 2 | 3 …) are not figures.
+ */
+export function referenceFigures(path: string, file?: string): Map<number, string[]> {
+  const byPage = new Map<number, string[]>();
+  for (const [page, rows] of referenceRows(path, file)) {
+    const figures = rows.flatMap((cells) => {
+      if (cells.every((c, i) => c === String(i + 1))) return [];
+      const firstWords = cells.findIndex((c) => c !== "" && !NUMBER.test(c));
+      return cells.filter((c, i) => i > firstWords && NUMBER.test(c) && !beforeWords(cells, i));
+    });
+    byPage.set(page, figures);
   }
   return byPage;
 }
