@@ -9,7 +9,7 @@ import { sourcePath } from "../../paths.ts";
 import { escapeHtml } from "./escape.ts";
 import { documentHead } from "./markup.ts";
 import { bookPath } from "./outline.ts";
-import { STYLE } from "./page.ts";
+import { FINDINGS_STYLE, STYLE } from "./page.ts";
 
 const BOOK_STYLE = readFileSync(sourcePath("render", "html", "book.css"), "utf8");
 
@@ -79,7 +79,7 @@ export function bookPage(context: BookContext, page: BookPageSpec): string {
   const tools = [crumbs(page.crumbs, page.title), page.marks ? SWITCH_LABEL : ""].filter(Boolean);
   const title = page.nav === "overview" ? doc.title : `${page.title} · ${doc.title}`;
   const downloads = context.downloads.map((d) => `<li>${link(d)}</li>`).join("");
-  return `${documentHead(title, [STYLE, BOOK_STYLE])}
+  return `${documentHead(title, [STYLE, FINDINGS_STYLE, BOOK_STYLE])}
 <body class="book">
 ${page.marks ? SWITCH : ""}
 <a class="skip-link" href="#main">跳到正文</a>

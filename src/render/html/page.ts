@@ -19,6 +19,9 @@ import { renderToc } from "./toc.ts";
 
 export const STYLE = readFileSync(sourcePath("render", "html", "style.css"), "utf8");
 
+/** Badges, footnote marks and lists of findings: the budget book's and the workbench's alike. */
+export const FINDINGS_STYLE = readFileSync(sourcePath("render", "html", "findings.css"), "utf8");
+
 function cover(doc: BudgetDocument): string {
   return [
     '<header class="cover">',

@@ -8,7 +8,7 @@ import { htmlLang, LANGS, type Lang } from "../../i18n.ts";
 import { sourcePath } from "../../paths.ts";
 import { escapeHtml } from "../../render/html/escape.ts";
 import { documentHead } from "../../render/html/markup.ts";
-import { STYLE } from "../../render/html/page.ts";
+import { FINDINGS_STYLE, STYLE } from "../../render/html/page.ts";
 import type { User } from "../../store/schema.ts";
 import { say, t } from "../i18n.ts";
 import { withLang } from "../language.ts";
@@ -57,7 +57,7 @@ ${languageSwitch(lang, path)}
 
 export function serverPage(spec: PageSpec): string {
   const { title, body, lang } = spec;
-  return `${documentHead(t(lang, "site.title", { title }), [STYLE, SERVER_STYLE], htmlLang(lang))}
+  return `${documentHead(t(lang, "site.title", { title }), [STYLE, FINDINGS_STYLE, SERVER_STYLE], htmlLang(lang))}
 <body>
 ${siteBar(spec)}
 <main class="site-main" id="main">
