@@ -2,8 +2,12 @@
  * The cover of a published disclosure: its title, year and department. Covers differ — Guangdong prints
  * "2026年广州市信访局部门预算"; Shanghai "上海市普陀区2024年区级部门预算" then "预算主管部门：…"; a final account
  * "上海市普陀区财政局" / "年度部门决算" / "2024" on three lines — so the department is read from a labelled line
- * first, then from a line that names an organisation, and the year is put back into a title printed without it.
+ * first, then from a line that names an organisation (the words: data/import/cover.yaml), and the year is put back
+ * into a title printed without it.
  */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { dataPath } from "../../paths.ts";
 import { comparable } from "../text.ts";
 import type { Line } from "./lines.ts";
 
@@ -14,10 +18,12 @@ export interface Cover {
   department?: string;
 }
 
-const LABELLED = /^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)[:：]\s*(.+)$/;
+const words: { labels: string[]; organisationEndings: string[] } = parse(
+  readFileSync(dataPath("import", "cover.yaml"), "utf8"),
+);
+const LABELLED = new RegExp(`^(?:${words.labels.join("|")})[:：]\\s*(.+)$`);
 const YEAR_ONLY = /^((?:19|20)\d{2})年?$/;
-/** How the names of government organisations end (局, 委员会, 办公室, 街道办事处, 中心 …). */
-const ORGANISATION = /(?:局|委员会|委|办公室|办公厅|厅|办事处|院|会|中心|所|站|队|部|室|馆|社)$/;
+const ORGANISATION = new RegExp(`(?:${words.organisationEndings.join("|")})$`);
 
 export function readCover(lines: Line[]): Cover {
   const firstPage = lines[0]?.page;
