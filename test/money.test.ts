@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AmountError, formatAmount, parseAmount, parsePercent, parseScaled, sum } from "../src/money/amount.ts";
+import { FEN, rescale, yuanExponent } from "../src/money/scale.ts";
 
 describe("parseAmount", () => {
   it.each([
@@ -100,5 +101,17 @@ describe("the rounding interval rule", async () => {
   it("treats an exact value as a point", () => {
     expect(intersects(exact(6), published(6))).toBe(true);
     expect(intersects(exact(5), published(6))).toBe(false);
+  });
+});
+
+describe("changing the unit an amount is counted in", () => {
+  it("multiplies or divides by a power of ten, and refuses what is not a whole count", () => {
+    const wan2 = { amountUnit: "万元", decimals: 2 } as const;
+    const yuan0 = { amountUnit: "元", decimals: 0 } as const;
+    expect(rescale(49305, wan2, FEN)).toBe(493_050_000);
+    expect(rescale(49305, wan2, yuan0)).toBe(4_930_500);
+    expect(rescale(4_930_500, yuan0, wan2)).toBe(49305);
+    expect(() => rescale(4_930_501, yuan0, wan2)).toThrow(RangeError);
+    expect(yuanExponent(wan2)).toBe(2);
   });
 });

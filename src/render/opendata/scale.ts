@@ -4,14 +4,13 @@
  */
 import type { BudgetDocument } from "../../model/document.ts";
 import { formatAmount } from "../../money/amount.ts";
-
-const unitExponent = (doc: BudgetDocument) => (doc.amountUnit === "万元" ? 4 : 0);
+import { yuanExponent as yuanExponentOf } from "../../money/scale.ts";
 
 /** The power of ten that turns a model amount into yuan. */
-export const yuanExponent = (doc: BudgetDocument) => unitExponent(doc) - doc.decimals;
+export const yuanExponent = (doc: BudgetDocument) => yuanExponentOf(doc);
 
 /** The power of ten that turns a model amount into 万元. */
-export const tenThousandYuanExponent = (doc: BudgetDocument) => unitExponent(doc) - 4 - doc.decimals;
+export const tenThousandYuanExponent = (doc: BudgetDocument) => yuanExponentOf(doc) - 4;
 
 /** `value × 10^exponent` as a plain decimal: 541172 × 10^-2 → "5411.72", 541172 × 10^2 → "54117200". */
 export function scaledDecimal(value: number, exponent: number): string {

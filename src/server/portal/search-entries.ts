@@ -4,15 +4,11 @@
  * that documents in 万元 and in 元 are found by the same figure.
  */
 import type { BudgetDocument, Row } from "../../model/document.ts";
+import { FEN, rescale } from "../../money/scale.ts";
 import { bookFigures } from "../../render/charts/figures.ts";
 import { bookPath } from "../../render/html/outline.ts";
 import type { SearchEntry } from "../../store/published.ts";
 import { leaves, type Template, tableSpec } from "../../templates/template.ts";
-
-/** Fen per stored unit: 0.01 万元 = 10,000 fen; 1 元 = 100 fen. */
-export function fenFactor(amountUnit: "万元" | "元", decimals: number): number {
-  return ((amountUnit === "万元" ? 1_000_000 : 100) / 10 ** decimals) | 0 || 1;
-}
 
 /** A figure as typed in the search box, read as 万元 and as 元: the amounts in fen it may mean. */
 export function queryAmounts(query: string): number[] {
@@ -30,7 +26,14 @@ function firstAmount(template: Template, tableId: string, row: Row): number | nu
 }
 
 export function searchEntries(doc: BudgetDocument, template: Template): SearchEntry[] {
-  const fen = (amount: number | null) => (amount === null ? null : amount * fenFactor(doc.amountUnit, doc.decimals));
+  const fen = (amount: number | null) => {
+    if (amount === null) return null;
+    try {
+      return rescale(amount, doc, FEN);
+    } catch {
+      return null; // printed finer than a fen: found by its name, not by a figure typed in the search box
+    }
+  };
   const entries: SearchEntry[] = [{ kind: "department", text: doc.department, amount: null, path: bookPath.overview }];
   const figures = bookFigures(doc, template);
   for (const unit of doc.units) {

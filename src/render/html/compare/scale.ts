@@ -4,17 +4,14 @@
  * subtracted; the percentage change is worked out in integers too.
  */
 import type { BudgetDocument, Table } from "../../../model/document.ts";
+import { type AmountScale, rescale as rescaleAmount, yuanExponent } from "../../../money/scale.ts";
 import type { TableSpec } from "../../../templates/template.ts";
+
+export type { AmountScale };
 
 export interface CompareSide {
   label: string;
   doc: BudgetDocument;
-}
-
-/** The unit amounts are counted in: 万元 with 2 decimals counts hundredths of 万元. */
-export interface AmountScale {
-  amountUnit: "万元" | "元";
-  decimals: number;
 }
 
 export interface Scaled {
@@ -22,17 +19,12 @@ export interface Scaled {
   scale: AmountScale;
 }
 
-/** 10^e yuan per counted unit. */
-const exponent = (s: AmountScale) => (s.amountUnit === "万元" ? 4 : 0) - s.decimals;
+const exponent = yuanExponent;
 export const sameScale = (x: AmountScale, y: AmountScale) => exponent(x) === exponent(y);
 export const finest = (scales: AmountScale[], fallback: AmountScale) =>
   scales.reduce((best, s) => (exponent(s) < exponent(best) ? s : best), scales[0] ?? fallback);
 
-export function rescale({ value, scale }: Scaled, to: AmountScale): number {
-  const result = value * 10 ** (exponent(scale) - exponent(to));
-  if (!Number.isSafeInteger(result)) throw new RangeError(`amount ${value} does not fit in ${to.amountUnit}`);
-  return result;
-}
+export const rescale = ({ value, scale }: Scaled, to: AmountScale): number => rescaleAmount(value, scale, to);
 
 export const docScale = (doc: BudgetDocument): AmountScale => ({ amountUnit: doc.amountUnit, decimals: doc.decimals });
 export const tableScale = (doc: BudgetDocument, table: Table | undefined, spec?: TableSpec): AmountScale => ({
