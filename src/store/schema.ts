@@ -128,7 +128,6 @@ export type Budget = Selectable<BudgetTable>;
 export type Version = Selectable<VersionTable>;
 export type NewVersion = Insertable<VersionTable>;
 export type Comment = Selectable<CommentTable>;
-export type BudgetEvent = Selectable<EventTable>;
 
 /** Every table in the order a backup writes them and a restore reads them (parents before children). */
 export const TABLE_ORDER = [

@@ -42,17 +42,4 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<U
 export const findUser = (db: Kysely<Database>, username: string) =>
   db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
 
-export const getUser = (db: Kysely<Database>, id: number) =>
-  db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-
 export const listUsers = (db: Kysely<Database>) => db.selectFrom("users").selectAll().orderBy("username").execute();
-
-export const countUsers = async (db: Kysely<Database>) =>
-  Number(
-    (
-      await db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
