@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { diffDocuments } from "../model/diff.ts";
 import type { BudgetDocument } from "../model/document.ts";
 import type { Diagnostic } from "../rules/diagnostic.ts";
-import { addVersion, type BudgetKey, getVersion } from "../store/budgets.ts";
+import { addVersion, type BudgetKey, findBudget, getVersion } from "../store/budgets.ts";
 import type { Store } from "../store/connect.ts";
 import type { Budget, Version } from "../store/schema.ts";
 import { ensureDepartment } from "../store/users.ts";
@@ -38,13 +38,7 @@ export async function saveVersion(
   note: string,
 ): Promise<{ budget: Budget; version: Version }> {
   const json = documentJson(doc);
-  const existing = await store.db
-    .selectFrom("budgets")
-    .select(["id", "head"])
-    .where("department_id", "=", key.departmentId)
-    .where("year", "=", key.year)
-    .where("phase", "=", key.phase)
-    .executeTakeFirst();
+  const existing = await findBudget(store.db, key);
   const previous = existing ? await getVersion(store.db, existing.id, existing.head) : undefined;
   const changes = previous ? diffDocuments(parseDocument(previous), doc) : [];
   return addVersion(store.db, key, action, baseVersion, authorId, {
