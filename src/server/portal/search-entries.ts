@@ -4,19 +4,23 @@
  * that documents in 万元 and in 元 are found by the same figure.
  */
 import type { BudgetDocument, Row } from "../../model/document.ts";
+import { parseScaled } from "../../money/amount.ts";
 import { FEN, rescale } from "../../money/scale.ts";
 import { bookFigures } from "../../render/charts/figures.ts";
 import { bookPath } from "../../render/html/outline.ts";
 import type { SearchEntry } from "../../store/published.ts";
 import { leaves, type Template, tableSpec } from "../../templates/template.ts";
 
-/** A figure as typed in the search box, read as 万元 and as 元: the amounts in fen it may mean. */
+/** A figure as typed in the search box, read as 万元 and as 元 (two decimals at most): the amounts in fen it may mean. */
 export function queryAmounts(query: string): number[] {
-  const text = query.replaceAll(",", "").trim();
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(text)) return [];
-  const [whole, fraction = ""] = text.split(".");
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-  return [cents * 10_000, cents];
+  const text = query.trim();
+  if (!/^[\d,]+(\.\d{1,2})?$/.test(text)) return [];
+  try {
+    const typed = parseScaled(text, 2);
+    return [rescale(typed, { amountUnit: "万元", decimals: 2 }, FEN), rescale(typed, FEN, FEN)];
+  } catch {
+    return []; // too large to be an amount
+  }
 }
 
 function firstAmount(template: Template, tableId: string, row: Row): number | null {
